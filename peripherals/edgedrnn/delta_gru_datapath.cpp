@@ -1,0 +1,74 @@
+#include "peripherals/edgedrnn/delta_gru_datapath.h"
+
+#include "peripherals/edgedrnn/gru_arith.h"
+
+namespace edgedrnn {
+
+DeltaGruDatapath::DeltaGruDatapath() : h_new_(kMaxElements) {
+    // Block RAMs are zero after FPGA configuration and never reset afterwards (SPEC 4.8).
+    for (unsigned l = 0; l < kMaxLayers; ++l) {
+        x_hat_[l].assign(kMaxElements, 0);
+        h_hat_[l].assign(kMaxElements, 0);
+        h_[l].assign(kMaxElements, 0);
+        acc_[l].assign(4 * kMaxElements, 0);
+    }
+}
+
+void DeltaGruDatapath::accumulate(unsigned layer, unsigned hidden, ColumnPhase phase,
+                                  const int8_t* weights, int16_t delta) {
+    uint32_t* acc = acc_[layer].data();
+    const int32_t d = delta;
+    // r and u gates: rows [0, 2G) of the column go to M_r, M_u.
+    for (unsigned j = 0; j < 2 * hidden; ++j) acc[j] += static_cast<uint32_t>(weights[j] * d);
+    // Candidate gate: to M_ch (hidden columns) or M_cx (bias and input columns).
+    uint32_t* cand = acc + (phase == ColumnPhase::Hidden ? 2 * hidden : 3 * hidden);
+    const int8_t* wc = weights + 2 * hidden;
+    for (unsigned j = 0; j < hidden; ++j) cand[j] += static_cast<uint32_t>(wc[j] * d);
+}
+
+void DeltaGruDatapath::accumulate_g1(unsigned layer, ColumnPhase phase, const int8_t* weights,
+                                     int16_t delta, int64_t start_cycle) {
+    uint32_t* acc = acc_[layer].data();
+    for (unsigned beat = 0; beat < 3; ++beat) {
+        const unsigned row = beat < 2 ? beat : (phase == ColumnPhase::Hidden ? 2 : 3);
+        const int64_t cycle = start_cycle + beat;
+        PendingRowWrite& pw = pending_[layer][row];
+        uint32_t* ram = acc + 8 * row;
+        std::array<uint32_t, 8> base{};
+        if (pw.valid && pw.cycle < cycle) {
+            for (unsigned i = 0; i < 8; ++i) ram[i] = pw.value[i];
+            pw.valid = false;
+        }
+        for (unsigned i = 0; i < 8; ++i) base[i] = ram[i];  // read before a same-cycle write
+        if (pw.valid && pw.cycle == cycle)
+            for (unsigned i = 0; i < 8; ++i) ram[i] = pw.value[i];
+        for (unsigned i = 0; i < 8; ++i)
+            pw.value[i] = base[i] + static_cast<uint32_t>(weights[8 * beat + i] * int32_t{delta});
+        pw.valid = true;
+        pw.cycle = cycle + 3;
+    }
+}
+
+void DeltaGruDatapath::flush_pending(unsigned layer) {
+    for (unsigned row = 0; row < 4; ++row) {
+        PendingRowWrite& pw = pending_[layer][row];
+        if (!pw.valid) continue;
+        for (unsigned i = 0; i < 8; ++i) acc_[layer][8 * row + i] = pw.value[i];
+        pw.valid = false;
+    }
+}
+
+int32_t DeltaGruDatapath::accumulator(unsigned layer, unsigned index) const {
+    return wrap24(acc_[layer][index]);
+}
+
+void DeltaGruDatapath::activate(unsigned layer, unsigned hidden) {
+    const uint32_t* acc = acc_[layer].data();
+    int16_t* h = h_[layer].data();
+    for (unsigned i = 0; i < hidden; ++i)
+        h_new_[i] = gru_update(wrap24(acc[i]), wrap24(acc[hidden + i]),
+                               wrap24(acc[2 * hidden + i]), wrap24(acc[3 * hidden + i]), h[i]);
+    for (unsigned i = 0; i < hidden; ++i) h[i] = h_new_[i];
+}
+
+}  // namespace edgedrnn

@@ -1,0 +1,55 @@
+// The EdgeDRNN datapath's arithmetic, bit-exact to the RTL (SPEC section 4): Q formats,
+// 24-bit wrap-around accumulators, the rounding primitive, the activation LUTs and the
+// delta threshold test. Inline: these sit in the model's innermost loops.
+#pragma once
+
+#include <cstdint>
+
+namespace edgedrnn {
+
+// Reduce to N-bit two's complement (keep the low N bits, reinterpret as signed).
+inline int32_t wrap24(int64_t v) {
+    return static_cast<int32_t>(static_cast<uint32_t>(v) << 8) >> 8;
+}
+inline int16_t wrap16(int32_t v) { return static_cast<int16_t>(static_cast<uint16_t>(v)); }
+
+// rnd(v, s) of SPEC 4.2: add 2^(s-1) when bit s is set, else 2^(s-1) - 1 (round half to
+// even), wrap at 24 bits, keep bits [s+15:s] as a signed 16-bit value.
+inline int16_t round_shift(int32_t v24, unsigned s) {
+    const int32_t half = (v24 >> s) & 1 ? (1 << (s - 1)) : (1 << (s - 1)) - 1;
+    const int32_t sum = wrap24(static_cast<int64_t>(v24) + half);
+    return wrap16(sum >> s);
+}
+
+// Activation LUTs as step functions of the full 16-bit Q8.8 input (SPEC 4.6).
+int16_t sigmoid_lut(int16_t x);
+int16_t tanh_lut(int16_t x);
+
+// The 10-bit signed threshold field of THX/THH: bits above 9 are ignored and a negative
+// value behaves like 0 (SPEC 2).
+inline int16_t threshold_from_register(uint32_t reg) {
+    const int32_t field = static_cast<int32_t>(reg & 0x3FFu);
+    const int32_t th = field & 0x200 ? field - 0x400 : field;
+    return static_cast<int16_t>(th < 0 ? 0 : th);
+}
+
+// Pass test of SPEC 4.3: d >= th or d <= -th, and d != 0 (th already from the register).
+inline bool delta_passes(int16_t delta, int16_t threshold) {
+    return delta != 0 && (delta >= threshold || delta <= -threshold);
+}
+
+// One neuron's activation and state update (SPEC 4.5) from its four accumulators.
+inline int16_t gru_update(int32_t m_r, int32_t m_u, int32_t m_ch, int32_t m_cx,
+                          int16_t h_prev) {
+    const int32_t r = sigmoid_lut(round_shift(m_r, 7));
+    const int32_t u = sigmoid_lut(round_shift(m_u, 7));
+    const int32_t ch = round_shift(m_ch, 7);
+    const int32_t p = wrap24(static_cast<int64_t>(wrap24(static_cast<int64_t>(r) * ch)) +
+                             wrap24(2 * static_cast<int64_t>(m_cx)));
+    const int32_t c = tanh_lut(round_shift(p, 8));
+    const int32_t a = round_shift(wrap24(static_cast<int64_t>(c) * (256 - u)), 8);
+    const int32_t b = round_shift(wrap24(static_cast<int64_t>(u) * h_prev), 8);
+    return wrap16(a + b);
+}
+
+}  // namespace edgedrnn

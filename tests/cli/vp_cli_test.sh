@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# The vp command as a user meets it: exit statuses, messages that name the file, line
+# and key, the outputs file, and bit-for-bit deterministic runs.
+# Usage: vp_cli_test.sh VP_BINARY SOURCE_DIR SCRATCH_DIR SHARED_DATA_DIR
+set -u
+VP=$1; SRC=$2; TMP=$3; DATA=$4
+rm -rf "$TMP"; mkdir -p "$TMP"
+pass=0; fail=0
+check() {  # check NAME CONDITION...
+    local name=$1; shift
+    if "$@"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAILED: $name"; fi
+}
+contains() { grep -q -- "$2" "$1"; }
+
+# Default job: synthetic network on the default platform, all outputs match.
+"$VP" --outputs "$TMP/out1.txt" --stats-json "$TMP/s1.json" >"$TMP/run1.log" 2>&1; rc=$?
+check "default job exits 0" test $rc -eq 0
+check "summary reports 0 mismatches" contains "$TMP/run1.log" "RNN 0 / "
+check "outputs file has one line per step" test "$(wc -l <"$TMP/out1.txt")" -eq 200
+check "an output line holds H_L integers" test "$(head -1 "$TMP/out1.txt" | wc -w)" -eq 64
+check "stats json has the public keys" python3 -c "
+import json,sys; s=json.load(open('$TMP/s1.json'))
+keys=['edgedrnn.timesteps','edgedrnn.columns','edgedrnn.sparsity','edgedrnn.cycles','edgedrnn.weight_bytes','run.mismatches_rnn','run.mismatches_fc','sim.wall_s','sim.simulated_s']
+sys.exit(0 if all(k in s for k in keys) else 1)"
+
+# Determinism: a second run gives the same outputs and counters (wall time aside).
+"$VP" --outputs "$TMP/out2.txt" --stats-json "$TMP/s2.json" >/dev/null 2>&1
+check "outputs identical across runs" cmp -s "$TMP/out1.txt" "$TMP/out2.txt"
+check "counters identical across runs" python3 -c "
+import json,sys
+a,b=(json.load(open(f)) for f in ('$TMP/s1.json','$TMP/s2.json'))
+for d in (a,b):
+    for k in ('sim.wall_s','sim.speed'): d.pop(k)
+sys.exit(0 if a==b else 1)"
+
+# --set workload.timesteps and --help.
+"$VP" -q --set workload.timesteps=7 --outputs "$TMP/out3.txt" >/dev/null 2>&1
+check "workload.timesteps limits the run" test "$(wc -l <"$TMP/out3.txt")" -eq 7
+"$VP" --help >"$TMP/help.txt" 2>&1; rc=$?
+check "--help exits 0" test $rc -eq 0
+check "--help lists config keys with units" contains "$TMP/help.txt" "edgedrnn.clock_hz.*125000000.*\[Hz\]"
+check "--help lists options" contains "$TMP/help.txt" "--stats-json"
+
+# Usage and configuration errors: exit 2 and a message naming what was wrong.
+"$VP" --no-such-option >"$TMP/e1.txt" 2>&1; rc=$?
+check "unknown option exits 2" test $rc -eq 2
+printf '[edgedrnn]\nclock_hz = 125000000\nclok_hz = 5\n' >"$TMP/bad.cfg"
+"$VP" --platform "$TMP/bad.cfg" >"$TMP/e2.txt" 2>&1; rc=$?
+check "unknown key in a file exits 2" test $rc -eq 2
+check "unknown key names file:line and key" contains "$TMP/e2.txt" "bad.cfg:3: unknown key 'edgedrnn.clok_hz'"
+"$VP" --set edgedrnn.clock_hz=fast >"$TMP/e3.txt" 2>&1; rc=$?
+check "bad value exits 2" test $rc -eq 2
+check "bad value says what was expected" contains "$TMP/e3.txt" "edgedrnn.clock_hz.*expected a non-negative integer in Hz"
+"$VP" --set edgedrnn.num_pe=16 >"$TMP/e4.txt" 2>&1; rc=$?
+check "a PE count other than 8 is rejected" test $rc -eq 2
+printf '[platform]\nkind = edgedrnn-ideal\n[workload]\nnetwork = missing.c\nstimulus = missing_test.c\n' >"$TMP/sc.cfg"
+"$VP" --scenario "$TMP/sc.cfg" >"$TMP/e5.txt" 2>&1; rc=$?
+check "missing network file exits 2" test $rc -eq 2
+check "missing network is named with the scenario's folder" contains "$TMP/e5.txt" "$TMP/missing.c"
+
+# The real network, when ../shared is present.
+if [ -d "$DATA/sdk-export" ]; then
+    TB="$DATA/rtl-testbench"
+    "$VP" -q --network "$DATA/sdk-export/edgedrnn_params.c" --stimulus "$DATA/sdk-export/edgedrnn_test.c" \
+        >"$TMP/real.log" 2>&1; rc=$?
+    check "real network via SDK export exits 0" test $rc -eq 0
+    check "real network: 0 RNN and 0 classifier mismatches" contains "$TMP/real.log" "RNN 0 / 16000, classifier 0 / 2000"
+    # A gold file with one element changed: exit 1.
+    sed '5s/^..../7FFF/' "$TB/edgedrnn_tb_gold_rnn.txt" >"$TMP/gold_bad.txt"
+    "$VP" -q --network "$TB/edgedrnn_tb_params.txt" --registers "$TB/edgedrnn_tb_creg.txt" \
+        --stimulus "$TB/edgedrnn_tb_stim.txt" --gold "$TMP/gold_bad.txt" >"$TMP/mm.log" 2>&1; rc=$?
+    check "a mismatch exits 1" test $rc -eq 1
+    check "the mismatch is reported" contains "$TMP/mm.log" "RNN 1 / 16000"
+    head -c 3000 "$DATA/sdk-export/edgedrnn_params.c" >"$TMP/edgedrnn_params.c"
+    cp "$DATA/sdk-export/edgedrnn_params.h" "$TMP/"
+    "$VP" -q --network "$TMP/edgedrnn_params.c" --stimulus "$DATA/sdk-export/edgedrnn_test.c" >"$TMP/e6.txt" 2>&1; rc=$?
+    check "truncated network exits 2" test $rc -eq 2
+    check "truncated network error names file and line" contains "$TMP/e6.txt" "edgedrnn_params.c:[0-9]*:"
+else
+    echo "real EdgeDRNN data not found at $DATA: its CLI checks are skipped"
+fi
+
+echo "vp_cli: $pass passed, $fail failed"
+test $fail -eq 0

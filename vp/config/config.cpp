@@ -1,0 +1,278 @@
+#include "vp/config/config.h"
+
+#include <cerrno>
+#include <cmath>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace vp {
+namespace {
+
+std::string trim(const std::string& s) {
+    const auto b = s.find_first_not_of(" \t\r\n");
+    if (b == std::string::npos) return "";
+    const auto e = s.find_last_not_of(" \t\r\n");
+    return s.substr(b, e - b + 1);
+}
+
+// Digits may be grouped with '_' (125_000_000) for readability.
+std::string strip_separators(const std::string& text) {
+    std::string out;
+    out.reserve(text.size());
+    for (char c : text)
+        if (c != '_') out += c;
+    return out;
+}
+
+std::string type_expectation(const ParamSpec& spec) {
+    std::ostringstream os;
+    switch (spec.type) {
+    case ParamType::Uint: os << "a non-negative integer"; break;
+    case ParamType::Int: os << "an integer"; break;
+    case ParamType::Double: os << "a number"; break;
+    case ParamType::Bool: os << "true or false"; break;
+    case ParamType::String:
+    case ParamType::Path: os << "a text value"; break;
+    }
+    if (!spec.unit.empty()) os << " in " << spec.unit;
+    if (spec.has_range) os << " from " << spec.min << " to " << spec.max;
+    if (!spec.choices.empty()) {
+        os << ", one of:";
+        for (const auto& c : spec.choices) os << ' ' << c;
+    }
+    return os.str();
+}
+
+}  // namespace
+
+uint64_t parse_uint(const std::string& raw) {
+    const std::string text = strip_separators(trim(raw));
+    if (text.empty() || text[0] == '-' || text[0] == '+')
+        throw std::invalid_argument("not a non-negative integer");
+    errno = 0;
+    char* end = nullptr;
+    const bool hex = text.size() > 2 && text[0] == '0' && (text[1] == 'x' || text[1] == 'X');
+    const unsigned long long v = std::strtoull(text.c_str(), &end, hex ? 16 : 10);
+    if (errno == 0 && end && *end == '\0') return v;
+    // Accept an exactly integral number written as a float (125e6).
+    const double d = parse_double(text);
+    if (d < 0 || d != std::floor(d) || d > 1.8e19)
+        throw std::invalid_argument("not a non-negative integer");
+    return static_cast<uint64_t>(d);
+}
+
+int64_t parse_int(const std::string& raw) {
+    const std::string text = strip_separators(trim(raw));
+    if (text.empty()) throw std::invalid_argument("not an integer");
+    const bool neg = text[0] == '-';
+    const uint64_t mag = parse_uint(neg || text[0] == '+' ? text.substr(1) : text);
+    if (mag > (neg ? 9223372036854775808ull : 9223372036854775807ull))
+        throw std::invalid_argument("integer out of range");
+    return neg ? static_cast<int64_t>(0 - mag) : static_cast<int64_t>(mag);
+}
+
+double parse_double(const std::string& raw) {
+    const std::string text = strip_separators(trim(raw));
+    errno = 0;
+    char* end = nullptr;
+    const double v = std::strtod(text.c_str(), &end);
+    if (text.empty() || errno != 0 || !end || *end != '\0' || !std::isfinite(v))
+        throw std::invalid_argument("not a number");
+    return v;
+}
+
+bool parse_bool(const std::string& raw) {
+    const std::string t = trim(raw);
+    if (t == "true" || t == "1" || t == "yes" || t == "on") return true;
+    if (t == "false" || t == "0" || t == "no" || t == "off") return false;
+    throw std::invalid_argument("not true/false");
+}
+
+// ---------------------------------------------------------------------------- schema
+
+void ConfigSchema::add(ParamSpec spec) {
+    const std::string key = spec.key;
+    specs_[key] = std::move(spec);
+}
+
+void ConfigSchema::add_uint(const std::string& key, uint64_t def, const std::string& unit,
+                            const std::string& description, double min, double max) {
+    add({key, ParamType::Uint, std::to_string(def), unit, description, min, max, true, {}});
+}
+
+void ConfigSchema::add_int(const std::string& key, int64_t def, const std::string& unit,
+                           const std::string& description, double min, double max) {
+    add({key, ParamType::Int, std::to_string(def), unit, description, min, max, true, {}});
+}
+
+void ConfigSchema::add_double(const std::string& key, double def, const std::string& unit,
+                              const std::string& description, double min, double max) {
+    std::ostringstream os;
+    os << def;
+    add({key, ParamType::Double, os.str(), unit, description, min, max, true, {}});
+}
+
+void ConfigSchema::add_bool(const std::string& key, bool def, const std::string& description) {
+    add({key, ParamType::Bool, def ? "true" : "false", "", description, 0, 0, false, {}});
+}
+
+void ConfigSchema::add_string(const std::string& key, const std::string& def,
+                              const std::string& description,
+                              std::vector<std::string> choices) {
+    add({key, ParamType::String, def, "", description, 0, 0, false, std::move(choices)});
+}
+
+void ConfigSchema::add_path(const std::string& key, const std::string& description) {
+    add({key, ParamType::Path, "", "", description, 0, 0, false, {}});
+}
+
+const ParamSpec* ConfigSchema::find(const std::string& key) const {
+    const auto it = specs_.find(key);
+    return it == specs_.end() ? nullptr : &it->second;
+}
+
+std::vector<std::string> ConfigSchema::keys_in_section(const std::string& section) const {
+    std::vector<std::string> keys;
+    for (const auto& [key, spec] : specs_)
+        if (key.compare(0, section.size() + 1, section + ".") == 0) keys.push_back(key);
+    return keys;
+}
+
+// ---------------------------------------------------------------------------- config
+
+const ParamSpec& Config::spec_or_throw(const std::string& key, const std::string& origin) const {
+    if (const ParamSpec* spec = schema_->find(key)) return *spec;
+    std::ostringstream os;
+    os << origin << ": unknown key '" << key << "'";
+    const auto dot = key.find('.');
+    const auto known = schema_->keys_in_section(dot == std::string::npos ? key : key.substr(0, dot));
+    if (known.empty()) {
+        os << " (no such section; 'vp --help' lists every key)";
+    } else {
+        os << " (keys of this section:";
+        for (const auto& k : known) os << ' ' << k;
+        os << ")";
+    }
+    throw ConfigError(os.str());
+}
+
+const ParamSpec& Config::declared(const std::string& key) const {
+    if (const ParamSpec* spec = schema_->find(key)) return *spec;
+    throw std::logic_error("configuration key '" + key + "' is read but not declared");
+}
+
+void Config::set(const std::string& key, const std::string& raw, const std::string& origin) {
+    const ParamSpec& spec = spec_or_throw(key, origin);
+    const std::string value = trim(raw);
+    try {
+        double numeric = 0;
+        switch (spec.type) {
+        case ParamType::Uint: numeric = static_cast<double>(parse_uint(value)); break;
+        case ParamType::Int: numeric = static_cast<double>(parse_int(value)); break;
+        case ParamType::Double: numeric = parse_double(value); break;
+        case ParamType::Bool: parse_bool(value); break;
+        case ParamType::String:
+        case ParamType::Path:
+            if (!spec.choices.empty()) {
+                bool ok = false;
+                for (const auto& c : spec.choices) ok = ok || c == value;
+                if (!ok) throw std::invalid_argument("not an allowed value");
+            }
+            break;
+        }
+        if (spec.has_range && (numeric < spec.min || numeric > spec.max))
+            throw std::invalid_argument("out of range");
+    } catch (const std::invalid_argument&) {
+        throw ConfigError(origin + ": key '" + key + "' = '" + value + "': expected " +
+                          type_expectation(spec));
+    }
+    values_[key] = {value, origin};
+}
+
+void Config::set_assignment(const std::string& assignment, const std::string& origin) {
+    const auto eq = assignment.find('=');
+    if (eq == std::string::npos || trim(assignment.substr(0, eq)).find('.') == std::string::npos)
+        throw ConfigError(origin + ": '" + assignment + "': expected section.key=value");
+    set(trim(assignment.substr(0, eq)), assignment.substr(eq + 1), origin);
+}
+
+void Config::load_ini(const std::string& path) {
+    std::ifstream in(path);
+    if (!in) throw ConfigError(path + ": cannot open the file");
+    const std::filesystem::path folder = std::filesystem::path(path).parent_path();
+    std::string section;
+    std::string line;
+    for (unsigned lineno = 1; std::getline(in, line); ++lineno) {
+        const std::string where = path + ":" + std::to_string(lineno);
+        // Comments: ';' or '#' at the start of a line or after whitespace.
+        std::string text = line;
+        for (std::size_t i = 0; i < text.size(); ++i) {
+            if ((text[i] == ';' || text[i] == '#') && (i == 0 || text[i - 1] == ' ' || text[i - 1] == '\t')) {
+                text.resize(i);
+                break;
+            }
+        }
+        text = trim(text);
+        if (text.empty()) continue;
+        if (text.front() == '[') {
+            if (text.back() != ']' || text.size() < 3)
+                throw ConfigError(where + ": malformed section header '" + text + "', expected [name]");
+            section = trim(text.substr(1, text.size() - 2));
+            continue;
+        }
+        const auto eq = text.find('=');
+        if (eq == std::string::npos)
+            throw ConfigError(where + ": '" + text + "': expected key = value");
+        if (section.empty())
+            throw ConfigError(where + ": key '" + trim(text.substr(0, eq)) +
+                              "' before any [section] header");
+        const std::string key = section + "." + trim(text.substr(0, eq));
+        std::string value = trim(text.substr(eq + 1));
+        const ParamSpec& spec = spec_or_throw(key, where);
+        // Paths in a file are relative to that file, so a scenario can be run from anywhere.
+        if (spec.type == ParamType::Path && !value.empty() &&
+            std::filesystem::path(value).is_relative())
+            value = (folder / value).lexically_normal().string();
+        set(key, value, where);
+    }
+}
+
+std::string Config::text_of(const std::string& key) const {
+    const auto it = values_.find(key);
+    return it == values_.end() ? declared(key).default_value : it->second.text;
+}
+
+std::string Config::get_text(const std::string& key) const {
+    declared(key);
+    return text_of(key);
+}
+
+std::string Config::origin(const std::string& key) const {
+    const auto it = values_.find(key);
+    return it == values_.end() ? "default" : it->second.origin;
+}
+
+uint64_t Config::get_uint(const std::string& key) const {
+    declared(key);
+    return parse_uint(text_of(key));
+}
+int64_t Config::get_int(const std::string& key) const {
+    declared(key);
+    return parse_int(text_of(key));
+}
+double Config::get_double(const std::string& key) const {
+    declared(key);
+    return parse_double(text_of(key));
+}
+bool Config::get_bool(const std::string& key) const {
+    declared(key);
+    return parse_bool(text_of(key));
+}
+std::string Config::get_string(const std::string& key) const {
+    declared(key);
+    return text_of(key);
+}
+
+}  // namespace vp

@@ -1,0 +1,151 @@
+#include "vp/platform/job_runner.h"
+
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+#include "software/nn/fc_classifier.h"
+#include "vp/common/log.h"
+#include "vp/platform/platform_instance.h"
+#include "vp/platform/workload_loader.h"
+#include "vp/stats/stats.h"
+
+namespace vp {
+namespace {
+
+struct Check {
+    uint64_t rnn = 0;
+    uint64_t fc = 0;
+    bool has_rnn = false;
+    bool has_fc = false;
+    long first_bad_step = -1;
+};
+
+Check compare_with_gold(const Network& net, const Stimulus& stim, const std::vector<int16_t>& out,
+                        unsigned steps) {
+    Check c;
+    const unsigned h = net.last_hidden();
+    if (!stim.gold_rnn.empty()) {
+        c.has_rnn = true;
+        for (unsigned t = 0; t < steps; ++t)
+            for (unsigned i = 0; i < h; ++i) {
+                const std::size_t k = static_cast<std::size_t>(t) * h + i;
+                if (out[k] != stim.gold_rnn[k]) {
+                    ++c.rnn;
+                    if (c.first_bad_step < 0) c.first_bad_step = t;
+                }
+            }
+    }
+    // The classifier runs on the CPU side (here: the harness) on the received vector.
+    if (net.num_outputs && !stim.gold_fc.empty()) {
+        c.has_fc = true;
+        for (unsigned t = 0; t < steps; ++t)
+            for (unsigned o = 0; o < net.num_outputs; ++o) {
+                const int32_t acc = fc_classifier_raw(&out[static_cast<std::size_t>(t) * h], h,
+                                                      net.cl_weight.data(), net.cl_bias.data(),
+                                                      net.num_outputs, o);
+                if (fc_classifier_q88(acc) != stim.gold_fc[static_cast<std::size_t>(t) * net.num_outputs + o])
+                    ++c.fc;
+            }
+    }
+    return c;
+}
+
+void write_outputs(const std::string& path, const std::vector<int16_t>& out, unsigned h,
+                   unsigned steps) {
+    std::ofstream f(path);
+    if (!f) throw ConfigError("run.outputs: cannot write '" + path + "'");
+    std::string line;
+    for (unsigned t = 0; t < steps; ++t) {
+        line.clear();
+        for (unsigned i = 0; i < h; ++i) {
+            if (i) line += ' ';
+            line += std::to_string(out[static_cast<std::size_t>(t) * h + i]);
+        }
+        f << line << '\n';
+    }
+}
+
+}  // namespace
+
+int run_job(const Config& config, nlohmann::json* stats_out) {
+    const auto wall_start = std::chrono::steady_clock::now();
+    const LoadedWorkload w = load_workload(config);
+    const Network& net = w.network;
+    const Stimulus& stim = w.stimulus;
+    log_info("vp", "platform " + config.get_string("platform.name") + " (" +
+                       config.get_string("platform.kind") + "), workload " + w.description +
+                       ", " + std::to_string(stim.timesteps) + " time steps");
+
+    Stats stats;
+    std::unique_ptr<PlatformInstance> platform = build_platform(config, net, stim, stats);
+    sc_core::sc_start();
+    const double wall_s =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count();
+
+    const unsigned steps = platform->steps_completed();
+    const unsigned h = net.last_hidden();
+    const std::vector<int16_t>& out = platform->rnn_outputs();
+    const Check check = compare_with_gold(net, stim, out, steps);
+    const double simulated_s = platform->last_output_time().to_seconds();
+
+    stats.set_integer("run.timesteps_requested", stim.timesteps, "steps", "time steps in the stimulus");
+    stats.set_integer("run.timesteps_completed", steps, "steps", "time steps whose output arrived");
+    if (check.has_rnn)
+        stats.set_integer("run.mismatches_rnn", check.rnn, "elements", "RNN outputs that differ from the gold");
+    if (check.has_fc)
+        stats.set_integer("run.mismatches_fc", check.fc, "elements", "classifier outputs that differ from the gold");
+    stats.set_value("sim.wall_s", wall_s, "s", "wall-clock time of the run (load, build, simulate)");
+    stats.set_value("sim.simulated_s", simulated_s, "s", "simulated time until the last output");
+    stats.set_value("sim.speed", wall_s > 0 ? simulated_s / wall_s : 0.0, "s/s", "simulated seconds per wall second");
+
+    if (stats_out) *stats_out = stats.to_json();
+    const std::string outputs_path = config.get_string("run.outputs");
+    if (!outputs_path.empty()) write_outputs(outputs_path, out, h, steps);
+    const std::string json_path = config.get_string("run.stats_json");
+    if (!json_path.empty()) {
+        std::ofstream f(json_path);
+        if (!f) throw ConfigError("run.stats_json: cannot write '" + json_path + "'");
+        f << stats.to_json().dump(2) << '\n';
+    }
+
+    // Human summary.
+    const double clock_hz = platform->accelerator_clock_hz();
+    const double cps = stats.value("edgedrnn.cycles_per_step");
+    std::printf("\n== vp summary: %s on %s ==\n", w.description.c_str(), config.get_string("platform.name").c_str());
+    std::printf("time steps        %u of %u completed\n", steps, stim.timesteps);
+    if (check.has_rnn)
+        std::printf("mismatches        RNN %llu / %llu", static_cast<unsigned long long>(check.rnn),
+                    static_cast<unsigned long long>(static_cast<uint64_t>(steps) * h));
+    else
+        std::printf("mismatches        RNN: no gold");
+    if (check.has_fc)
+        std::printf(", classifier %llu / %llu", static_cast<unsigned long long>(check.fc),
+                    static_cast<unsigned long long>(static_cast<uint64_t>(steps) * net.num_outputs));
+    std::printf("  (gold: %s)\n", w.gold_source.c_str());
+    std::printf("sparsity          %.1f %% of columns skipped (%.2f columns/step fetched, bias included)\n",
+                100.0 * stats.value("edgedrnn.sparsity"),
+                steps ? stats.value("edgedrnn.columns") / steps : 0.0);
+    std::printf("cycles/step       mean %.1f, min %.0f, max %.0f (layer-1 BIAS to last output beat)\n", cps,
+                stats.value("edgedrnn.cycles_min"), stats.value("edgedrnn.cycles_max"));
+    std::printf("latency/step      %.3f us at %.0f MHz\n", cps / clock_hz * 1e6, clock_hz / 1e6);
+    std::printf("weight traffic    %.0f bytes/step\n", steps ? stats.value("edgedrnn.weight_bytes") / steps : 0.0);
+    std::printf("simulation        %.3f s wall, %.6f s simulated (%.2f simulated s per wall s), %.2f us wall per step\n",
+                wall_s, simulated_s, wall_s > 0 ? simulated_s / wall_s : 0.0, steps ? wall_s / steps * 1e6 : 0.0);
+    if (warning_count()) std::printf("warnings          %u (see above)\n", warning_count());
+
+    std::fflush(stdout);  // the summary before any verdict on stderr
+    if (steps < stim.timesteps) {
+        std::fprintf(stderr, "vp: error: the accelerator produced %u of %u outputs; the run stalled "
+                             "(see warnings above)\n", steps, stim.timesteps);
+        return 1;
+    }
+    if (check.rnn || check.fc) {
+        std::fprintf(stderr, "vp: outputs differ from the gold (first at time step %ld)\n", check.first_bad_step);
+        return 1;
+    }
+    return 0;
+}
+
+}  // namespace vp
