@@ -3,6 +3,7 @@
 #include <sstream>
 
 #include "software/include/hw/edgedrnn_regs.h"
+#include "vp/platform/minized_platform.h"
 #include "vp/stats/stats.h"
 #include "vp/stream/axis.h"
 
@@ -134,6 +135,7 @@ std::unique_ptr<PlatformInstance> build_platform(const Config& config, const Net
                                                  const Stimulus& stimulus, Stats& stats) {
     const std::string kind = config.get_string("platform.kind");
     if (kind == "edgedrnn-ideal") return std::make_unique<IdealPlatform>(config, network, stimulus, stats);
+    if (kind == "minized") return std::make_unique<MinizedPlatform>(config, network, stimulus, stats);
     throw ConfigError(config.origin("platform.kind") + ": platform.kind = '" + kind + "' is not built here");
 }
 

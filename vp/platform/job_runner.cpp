@@ -78,6 +78,8 @@ int run_job(const Config& config, nlohmann::json* stats_out) {
                        config.get_string("platform.kind") + "), workload " + w.description +
                        ", " + std::to_string(stim.timesteps) + " time steps");
 
+    // sc_stop() is how a program ends its run: not worth a message.
+    sc_core::sc_report_handler::set_actions("/OSCI/SystemC", sc_core::SC_INFO, sc_core::SC_DO_NOTHING);
     Stats stats;
     std::unique_ptr<PlatformInstance> platform = build_platform(config, net, stim, stats);
     const auto sim_start = std::chrono::steady_clock::now();
@@ -86,6 +88,7 @@ int run_job(const Config& config, nlohmann::json* stats_out) {
     const double wall_s =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - sim_start).count();
 
+    platform->finish(stats);
     const unsigned steps = platform->steps_completed();
     const unsigned h = net.last_hidden();
     const std::vector<int16_t>& out = platform->rnn_outputs();
@@ -132,7 +135,12 @@ int run_job(const Config& config, nlohmann::json* stats_out) {
                 steps ? stats.value("edgedrnn.columns") / steps : 0.0);
     std::printf("cycles/step       mean %.1f, min %.0f, max %.0f (layer-1 BIAS to last output beat)\n", cps,
                 stats.value("edgedrnn.cycles_min"), stats.value("edgedrnn.cycles_max"));
-    std::printf("latency/step      %.3f us at %.0f MHz\n", cps / clock_hz * 1e6, clock_hz / 1e6);
+    std::printf("accelerator       %.3f us/step at %.0f MHz (cycles/step / clock)\n", cps / clock_hz * 1e6,
+                clock_hz / 1e6);
+    if (stats.has("run.latency_us.mean"))
+        std::printf("app latency/step  min %.3f, mean %.3f, max %.3f us (global timer, as the driver measures it)\n",
+                    stats.value("run.latency_us.min"), stats.value("run.latency_us.mean"),
+                    stats.value("run.latency_us.max"));
     std::printf("weight traffic    %.0f bytes/step\n", steps ? stats.value("edgedrnn.weight_bytes") / steps : 0.0);
     std::printf("simulation        %.3f s wall, %.6f s simulated (%.2f simulated s per wall s), %.2f us wall per step"
                 " (+%.3f s setup)\n", wall_s, simulated_s, wall_s > 0 ? simulated_s / wall_s : 0.0,
@@ -140,6 +148,11 @@ int run_job(const Config& config, nlohmann::json* stats_out) {
     if (warning_count()) std::printf("warnings          %u (see above)\n", warning_count());
 
     std::fflush(stdout);  // the summary before any verdict on stderr
+    const std::string failure = platform->failure();
+    if (!failure.empty()) {
+        std::fprintf(stderr, "vp: error: %s\n", failure.c_str());
+        return 1;
+    }
     if (steps < stim.timesteps) {
         std::fprintf(stderr, "vp: error: the accelerator produced %u of %u outputs; the run stalled "
                              "(see warnings above)\n", steps, stim.timesteps);

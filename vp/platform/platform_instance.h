@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <string>
 #include <vector>
 
 #include <systemc>
@@ -19,6 +20,11 @@ class Stats;
 class PlatformInstance {
 public:
     virtual ~PlatformInstance() = default;
+    // Called once after the simulation ended: collect results, register run statistics.
+    virtual void finish(Stats& stats) { (void)stats; }
+    // Why the run failed on the platform's side (a software fault, a non-zero program
+    // status), or "" when it did not.
+    virtual std::string failure() const { return ""; }
     // The last layer's outputs received so far, [t * H_L + i], raw Q8.8.
     virtual const std::vector<int16_t>& rnn_outputs() const = 0;
     virtual unsigned steps_completed() const = 0;

@@ -1,0 +1,142 @@
+#include "vp/cpu/native_cpu.h"
+
+#include <cstring>
+#include <sstream>
+#include <stdexcept>
+
+#include "vp/common/log.h"
+#include "vp/config/config.h"
+#include "vp/stats/stats.h"
+
+namespace vp {
+
+NativeCpu* NativeCpu::current_ = nullptr;
+
+void NativeCpuParams::declare(ConfigSchema& s) {
+    s.add_uint("cpu.clock_hz", 667000000, "Hz", "Cortex-A9 clock (MiniZed: 667 MHz)", 1e6, 1e10);
+    s.add_double("cpu.hal_access_ns", 0, "ns", "native CPU: CPU-side cost of a register access, added to the bus time", 0, 1e6);
+    s.add_double("cpu.hal_call_ns", 20, "ns", "native CPU: cost of other HAL calls (address translation, exit)", 0, 1e6);
+    s.add_double("cpu.cache_line_ns", 5, "ns", "native CPU: cost per 32-byte line of cache maintenance", 0, 1e6);
+}
+
+NativeCpuParams NativeCpuParams::from_config(const Config& c) {
+    NativeCpuParams p;
+    p.clock_hz = static_cast<double>(c.get_uint("cpu.clock_hz"));
+    p.hal_access_ns = c.get_double("cpu.hal_access_ns");
+    p.hal_call_ns = c.get_double("cpu.hal_call_ns");
+    p.cache_line_ns = c.get_double("cpu.cache_line_ns");
+    return p;
+}
+
+NativeCpu::NativeCpu(sc_core::sc_module_name name, const NativeCpuParams& params, Stats& stats,
+                     std::function<int(uint32_t)> program, uint32_t argument)
+    : sc_module(name), bus("bus"), params_(params), program_(std::move(program)), argument_(argument) {
+    tlm_utils::tlm_quantumkeeper::set_global_quantum(params.quantum);
+    qk_.reset();
+    // A target that changes its memory map withdraws DMI: forget every granted region.
+    bus.register_invalidate_direct_mem_ptr(this, &NativeCpu::invalidate_dmi);
+    SC_HAS_PROCESS(NativeCpu);
+    SC_THREAD(run);
+    const std::string n = basename();
+    stats.add_counter(n + ".reads", &reads_, "", "register reads (TLM)");
+    stats.add_counter(n + ".writes", &writes_, "", "register writes (TLM)");
+    stats.add_counter(n + ".hal_calls", &hal_calls_, "", "other HAL calls");
+    stats.add_counter(n + ".bus_errors", &bus_errors_, "", "CPU accesses answered with a bus error");
+    stats.add_counter(n + ".dmi_grants", &dmi_grants_, "", "DMI regions obtained for RAM");
+}
+
+NativeCpu& NativeCpu::current() {
+    if (!current_) throw std::logic_error("a HAL function was called outside the native CPU's thread");
+    return *current_;
+}
+
+void NativeCpu::run() {
+    current_ = this;
+    try {
+        exit_status_ = program_(argument_);
+    } catch (const ProgramExit& e) {
+        exit_status_ = e.status;
+    }
+    qk_.sync();
+    finished_ = true;
+    current_ = nullptr;
+    // The program is the platform's workload: when it ends, the run ends.
+    sc_core::sc_stop();
+}
+
+void NativeCpu::charge(double ns) {
+    qk_.inc(sc_core::sc_time(ns, sc_core::SC_NS));
+    if (qk_.need_sync()) qk_.sync();
+}
+
+void NativeCpu::access(tlm::tlm_command cmd, uint32_t addr, uint32_t& value) {
+    unsigned char data[4];
+    if (cmd == tlm::TLM_WRITE_COMMAND) std::memcpy(data, &value, 4);  // little-endian host
+    trans_.set_command(cmd);
+    trans_.set_address(addr);
+    trans_.set_data_ptr(data);
+    trans_.set_data_length(4);
+    trans_.set_streaming_width(4);
+    trans_.set_byte_enable_ptr(nullptr);
+    trans_.set_dmi_allowed(false);
+    trans_.set_response_status(tlm::TLM_INCOMPLETE_RESPONSE);
+    sc_core::sc_time delay = qk_.get_local_time();
+    bus->b_transport(trans_, delay);
+    qk_.set(delay);
+    if (trans_.is_response_error()) {
+        ++bus_errors_;
+        std::ostringstream os;
+        os << "data abort: " << (cmd == tlm::TLM_READ_COMMAND ? "read" : "write") << " at 0x"
+           << std::hex << addr << " answered " << trans_.get_response_string();
+        fault_ = os.str();
+        log_warning(name(), fault_ + "; the program is stopped");
+        throw ProgramExit{128};
+    }
+    if (cmd == tlm::TLM_READ_COMMAND) std::memcpy(&value, data, 4);
+    charge(params_.hal_access_ns);
+}
+
+uint32_t NativeCpu::read32(uint32_t addr) {
+    ++reads_;
+    uint32_t v = 0;
+    access(tlm::TLM_READ_COMMAND, addr, v);
+    return v;
+}
+
+void NativeCpu::write32(uint32_t addr, uint32_t value) {
+    ++writes_;
+    access(tlm::TLM_WRITE_COMMAND, addr, value);
+}
+
+void NativeCpu::cache_maintenance(uint32_t addr, uint32_t bytes) {
+    ++hal_calls_;
+    const uint64_t first = addr / 32, last = (uint64_t{addr} + (bytes ? bytes : 1) - 1) / 32;
+    charge(params_.hal_call_ns + params_.cache_line_ns * static_cast<double>(last - first + 1));
+}
+
+void* NativeCpu::phys_to_ptr(uint32_t addr, uint32_t bytes) {
+    ++hal_calls_;
+    charge(params_.hal_call_ns);
+    const uint64_t end = uint64_t{addr} + (bytes ? bytes - 1 : 0);
+    for (const tlm::tlm_dmi& d : dmi_)
+        if (addr >= d.get_start_address() && end <= d.get_end_address())
+            return d.get_dmi_ptr() + (addr - d.get_start_address());
+    tlm::tlm_dmi dmi;
+    trans_.set_command(tlm::TLM_READ_COMMAND);
+    trans_.set_address(addr);
+    trans_.set_data_length(bytes ? bytes : 1);
+    trans_.set_byte_enable_ptr(nullptr);
+    if (!bus->get_direct_mem_ptr(trans_, dmi) || !dmi.is_read_write_allowed() ||
+        addr < dmi.get_start_address() || end > dmi.get_end_address())
+        return nullptr;
+    ++dmi_grants_;
+    dmi_.push_back(dmi);
+    return dmi.get_dmi_ptr() + (addr - dmi.get_start_address());
+}
+
+void NativeCpu::exit(int status) {
+    ++hal_calls_;
+    throw ProgramExit{status};
+}
+
+}  // namespace vp

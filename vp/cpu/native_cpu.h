@@ -1,0 +1,85 @@
+// The native CPU ("ISS stub"): the C driver and application, compiled for the host, run
+// in an SC_THREAD. Their HAL primitives land here: register accesses become TLM
+// transactions on the CPU's bus socket, timed with a quantum keeper; RAM is reached
+// through DMI (plain host pointers); every HAL call also costs a configurable CPU time,
+// so software overheads (polling loops, cache maintenance) appear in simulated time.
+//
+// Limits: the host executes the software, so instruction timing is not modelled (only
+// HAL calls cost time); caches are not modelled (maintenance costs time per line);
+// a bus error on a CPU access is a data abort that ends the program.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include <systemc>
+#include <tlm>
+#include <tlm_utils/simple_initiator_socket.h>
+#include <tlm_utils/tlm_quantumkeeper.h>
+
+namespace vp {
+
+class Stats;
+class ConfigSchema;
+class Config;
+
+struct NativeCpuParams {
+    double clock_hz = 667e6;
+    double hal_access_ns = 0;      // CPU-side cost of one register access, on top of the bus
+    double hal_call_ns = 20;       // cost of any other HAL call
+    double cache_line_ns = 5;      // per 32-byte line of cache maintenance
+    sc_core::sc_time quantum = sc_core::sc_time(1, sc_core::SC_US);
+
+    static void declare(ConfigSchema& schema);
+    static NativeCpuParams from_config(const Config& config);
+};
+
+class NativeCpu : public sc_core::sc_module {
+public:
+    tlm_utils::simple_initiator_socket<NativeCpu> bus;
+
+    // program: the application's entry, called with `argument` in the CPU thread.
+    NativeCpu(sc_core::sc_module_name name, const NativeCpuParams& params, Stats& stats,
+              std::function<int(uint32_t)> program, uint32_t argument);
+
+    bool finished() const { return finished_; }
+    int exit_status() const { return exit_status_; }
+    // Non-empty when the program was stopped by a fault (bus error on a CPU access).
+    const std::string& fault() const { return fault_; }
+
+    // HAL primitives (called from the program through software/hal/hal.h).
+    uint32_t read32(uint32_t addr);
+    void write32(uint32_t addr, uint32_t value);
+    void cache_maintenance(uint32_t addr, uint32_t bytes);
+    void* phys_to_ptr(uint32_t addr, uint32_t bytes);
+    [[noreturn]] void exit(int status);
+
+    // The CPU whose thread is running (the HAL's C functions find it here).
+    static NativeCpu& current();
+
+private:
+    struct ProgramExit {
+        int status;
+    };
+    void run();
+    void access(tlm::tlm_command cmd, uint32_t addr, uint32_t& value);
+    void charge(double ns);
+    void invalidate_dmi(sc_dt::uint64, sc_dt::uint64) { dmi_.clear(); }
+
+    NativeCpuParams params_;
+    std::function<int(uint32_t)> program_;
+    uint32_t argument_;
+    tlm_utils::tlm_quantumkeeper qk_;
+    tlm::tlm_generic_payload trans_;
+    std::vector<tlm::tlm_dmi> dmi_;
+    bool finished_ = false;
+    int exit_status_ = -1;
+    std::string fault_;
+    uint64_t reads_ = 0, writes_ = 0, hal_calls_ = 0, bus_errors_ = 0, dmi_grants_ = 0;
+    uint64_t finish_time_ps_ = 0;
+    static NativeCpu* current_;
+};
+
+}  // namespace vp

@@ -1,0 +1,111 @@
+// A generic AXI interconnect, loosely timed: address decode, per-port width and clock,
+// burst accounting, a pluggable timing policy, DMI and debug forwarding with address
+// translation, and counters per port. The platform uses it twice: on the PS side (CPU to
+// DDR port 0, OCM, UART, timer, GP0 to the PL registers) and on the PL side (AXI DMA and
+// EdgeDRNN weight fetch to HP0, then DDR port 1 and OCM).
+//
+// Assembly (before elaboration): add_initiator / add_target describe the ports, map adds
+// address windows; then initiators bind to `upstream` in add_initiator order and
+// `downstream` binds to targets in add_target order (checked at end of elaboration).
+//
+// Per transaction (one b_transport, no allocation, no wait()):
+//   decode the whole range [address, address + length): no window, or a range that runs
+//     past its window's end, answers TLM_ADDRESS_ERROR_RESPONSE (AXI DECERR) after the
+//     initiator port's latency, counted in "<ic>.<port>.decerr" and logged with the time,
+//     port and address (an address repeated back to back is logged once; after
+//     InterconnectParams::decerr_log_limit messages a port goes quiet, still counting);
+//   count beats and bursts on both ports (burst_math.h: burst limit and 4 KiB rule);
+//   add the timing policy's delay (timing_policy.h; "fixed" = both ports' latencies +
+//     the slowest port's data time);
+//   forward to the target with address - base + target_offset, restore the address after.
+//
+// Simplifications (limits): streaming-width (FIFO) transfers are decoded and timed as
+// incrementing bursts; DMI accesses bypass the interconnect, so its counters and timing
+// do not see them (the CPU model charges its own time for them); byte enables pass through.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <systemc>
+#include <tlm>
+#include <tlm_utils/multi_passthrough_initiator_socket.h>
+#include <tlm_utils/multi_passthrough_target_socket.h>
+
+#include "vp/interconnect/address_map.h"
+#include "vp/interconnect/port_counters.h"
+#include "vp/interconnect/port_params.h"
+#include "vp/interconnect/timing_policy.h"
+
+namespace vp {
+
+class Stats;
+class ConfigSchema;
+class Config;
+
+struct InterconnectParams {
+    std::string timing = "fixed";      // make_timing_policy name
+    unsigned decerr_log_limit = 16;    // DECERR messages per initiator port before going quiet
+
+    // Keys <prefix>.timing and <prefix>.decerr_log_limit.
+    static void declare(ConfigSchema& schema, const std::string& prefix);
+    static InterconnectParams from_config(const Config& config, const std::string& prefix);
+};
+
+class AxiInterconnect : public sc_core::sc_module {
+public:
+    tlm_utils::multi_passthrough_target_socket<AxiInterconnect> upstream;
+    tlm_utils::multi_passthrough_initiator_socket<AxiInterconnect> downstream;
+
+    AxiInterconnect(sc_core::sc_module_name name, Stats& stats,
+                    const InterconnectParams& params = InterconnectParams());
+    ~AxiInterconnect() override;
+
+    // Before elaboration. Return the port's index (= its binding position). Throw
+    // ConfigError for bad parameters or a port name already used in this interconnect.
+    unsigned add_initiator(const PortParams& port);
+    unsigned add_target(const PortParams& port);
+    // Throws ConfigError for a zero size, an overlap (both regions named) or an unknown target.
+    void map(const AddressRegion& region);
+    // Replaces the policy chosen by InterconnectParams::timing (before elaboration).
+    void set_timing_policy(std::unique_ptr<TimingPolicy> policy);
+
+    const AddressMap& address_map() const { return map_; }
+    const PortCounters& initiator_counters(unsigned index) const { return initiators_.at(index)->counters; }
+    const PortCounters& target_counters(unsigned index) const { return targets_.at(index)->counters; }
+
+private:
+    struct Port {
+        explicit Port(const PortParams& p) : timing(p) {}
+        PortTiming timing;
+        PortCounters counters;
+        // DECERR log rate limiting (initiator ports).
+        uint64_t last_decerr_address = 0;
+        uint64_t decerr_repeats = 0;
+        unsigned decerr_logged = 0;
+    };
+
+    void b_transport(int id, tlm::tlm_generic_payload& trans, sc_core::sc_time& delay);
+    unsigned int transport_dbg(int id, tlm::tlm_generic_payload& trans);
+    bool get_direct_mem_ptr(int id, tlm::tlm_generic_payload& trans, tlm::tlm_dmi& dmi);
+    void invalidate_direct_mem_ptr(int id, sc_dt::uint64 start, sc_dt::uint64 end);
+    void end_of_elaboration() override;
+
+    unsigned add_port(std::vector<std::unique_ptr<Port>>& ports, const PortParams& p,
+                      bool initiator);
+    void report_decerr(Port& port, const tlm::tlm_generic_payload& trans,
+                       const sc_core::sc_time& local_time);
+    void check_assembly_open(const char* what) const;
+
+    Stats& stats_;
+    InterconnectParams params_;
+    std::unique_ptr<TimingPolicy> timing_;
+    AddressMap map_;
+    std::vector<std::unique_ptr<Port>> initiators_;  // stable addresses: stats hold pointers
+    std::vector<std::unique_ptr<Port>> targets_;
+    bool elaborated_ = false;
+};
+
+}  // namespace vp

@@ -1,0 +1,214 @@
+#include "vp/platform/minized_platform.h"
+
+#include <sstream>
+
+#include "software/apps/edgedrnn_bench/edgedrnn_bench.h"
+#include "vp/platform/job_image.h"
+#include "vp/platform/zynq_regions.h"
+#include "vp/stats/stats.h"
+
+namespace vp {
+namespace {
+
+uint32_t address_key(const Config& c, const std::string& key) {
+    return static_cast<uint32_t>(c.get_uint(key));
+}
+
+// A window of registers: base and size from the configuration.
+AddressRegion window(const Config& c, const std::string& name, unsigned target, uint64_t size,
+                     uint64_t target_offset = 0) {
+    return AddressRegion{name, c.get_uint(name + ".base"), size, target, target_offset};
+}
+
+}  // namespace
+
+MinizedPlatform::MinizedPlatform(const Config& c, const Network& network, const Stimulus& stimulus,
+                                 Stats& stats)
+    : network_(network), stimulus_(stimulus) {
+    const sc_core::sc_time quantum(static_cast<double>(c.get_uint("sim.quantum_ns")), sc_core::SC_NS);
+    edgedrnn::EdgeDrnnParams accel = edgedrnn::EdgeDrnnParams::from_config(c);
+    accel.quantum = quantum;
+    edgedrnn_clock_hz_ = accel.clock_hz;
+    NativeCpuParams cpu = NativeCpuParams::from_config(c);
+    cpu.quantum = quantum;
+    descriptor_address_ = address_key(c, "software.descriptor_address");
+
+    ps_ = std::make_unique<AxiInterconnect>("ps", stats, InterconnectParams::from_config(c, "ps"));
+    gp0_ = std::make_unique<AxiInterconnect>("gp0", stats, InterconnectParams::from_config(c, "gp0"));
+    hp_ = std::make_unique<AxiInterconnect>("hp", stats, InterconnectParams::from_config(c, "hp"));
+    ddr_ = std::make_unique<Ram>("ddr", RamParams::from_config(c, "ddr"), stats,
+                                 std::vector<std::string>{"cpu", "hp0"});
+    ocm_ = std::make_unique<Ram>("ocm", RamParams::from_config(c, "ocm"), stats,
+                                 std::vector<std::string>{"cpu", "hp0"});
+    uart_ = std::make_unique<zynq::CadenceUart>("uart1", zynq::CadenceUartParams::from_config(c), stats);
+    timer_ = std::make_unique<zynq::A9GlobalTimer>("timer", zynq::A9GlobalTimerParams::from_config(c), stats);
+    for (const auto& spec : zynq_unmodelled_regions())
+        regions_.push_back(std::make_unique<zynq::UnmodelledRegion>(
+            spec.name.c_str(), spec, c.get_uint(spec.name + ".base"), stats));
+    dma_ = std::make_unique<axi_dma::AxiDma>("axi_dma", axi_dma::AxiDmaParams::from_config(c), stats);
+    edgedrnn_ = std::make_unique<edgedrnn::EdgeDrnn>("edgedrnn", accel, stats);
+    cpu_ = std::make_unique<NativeCpu>("cpu", cpu, stats, edgedrnn_bench_main, descriptor_address_);
+    loader_ = std::make_unique<BusLoader>("loader");
+
+    build_memory_map(c);
+    dma_->m_axis_mm2s.bind(edgedrnn_->s_axis_input);
+    edgedrnn_->m_axis_output.bind(dma_->s_axis_s2mm);
+    write_job(c, network, stimulus);
+}
+
+MinizedPlatform::~MinizedPlatform() = default;
+
+void MinizedPlatform::build_memory_map(const Config& c) {
+    auto port = [&](const std::string& prefix, const std::string& name) {
+        return PortParams::from_config(c, prefix, name);
+    };
+
+    // PS interconnect: the CPU (and the loader) to memories, PS devices and GP0.
+    ps_->add_initiator(port("ps", "cpu"));
+    ps_->add_initiator(port("ps", "loader"));
+    cpu_->bus.bind(ps_->upstream);
+    loader_->socket.bind(ps_->upstream);
+
+    const uint64_t ddr_base = c.get_uint("ddr.base");
+    const uint64_t ddr_size = ddr_->params().size_bytes;
+    if (ddr_base >= ddr_size)
+        throw ConfigError("ddr.base = " + std::to_string(ddr_base) + " is beyond ddr.size_bytes");
+    const uint64_t ocm_low = c.get_uint("ocm.low_size_bytes");
+    const uint64_t ocm_size = ocm_->params().size_bytes;
+    if (ocm_low > ocm_size) throw ConfigError("ocm.low_size_bytes exceeds ocm.size_bytes");
+    // DDR storage offsets equal physical addresses; the OCM's high window holds the rest.
+    const AddressRegion ddr_window{"ddr", ddr_base, ddr_size - ddr_base, 0, ddr_base};
+    const AddressRegion ocm_low_window{"ocm_low", c.get_uint("ocm.low_base"), ocm_low, 0, 0};
+    const AddressRegion ocm_high_window{"ocm_high", c.get_uint("ocm.high_base"), ocm_size - ocm_low, 0, ocm_low};
+
+    auto map = [](AxiInterconnect& ic, AddressRegion r, unsigned target) {
+        r.target = target;
+        if (r.size) ic.map(r);
+    };
+    const unsigned ps_ddr = ps_->add_target(port("ps", "ddr"));
+    ps_->downstream.bind(ddr_->socket);
+    map(*ps_, ddr_window, ps_ddr);
+    const unsigned ps_ocm = ps_->add_target(port("ps", "ocm"));
+    ps_->downstream.bind(ocm_->socket);
+    map(*ps_, ocm_low_window, ps_ocm);
+    map(*ps_, ocm_high_window, ps_ocm);
+    const unsigned ps_uart = ps_->add_target(port("apb", "uart1"));
+    ps_->downstream.bind(uart_->socket);
+    ps_->map(window(c, "uart1", ps_uart, 0x1000));
+    const unsigned ps_timer = ps_->add_target(port("apb", "timer"));
+    ps_->downstream.bind(timer_->socket);
+    ps_->map(window(c, "timer", ps_timer, 0x100));
+    for (auto& region : regions_) {
+        const unsigned t = ps_->add_target(port("apb", region->spec().name));
+        ps_->downstream.bind(region->socket);
+        ps_->map(window(c, region->spec().name, t, region->spec().size_bytes));
+    }
+    // GP0: the PL's register windows keep their full addresses across GP0.
+    const unsigned ps_gp0 = ps_->add_target(port("gp0", "gp0"));
+    ps_->downstream.bind(gp0_->upstream);
+    const uint64_t dma_window = c.get_uint("axi_dma.size_bytes");
+    const uint64_t accel_window = c.get_uint("edgedrnn.size_bytes");
+    ps_->map(window(c, "axi_dma", ps_gp0, dma_window, c.get_uint("axi_dma.base")));
+    ps_->map(window(c, "edgedrnn", ps_gp0, accel_window, c.get_uint("edgedrnn.base")));
+
+    gp0_->add_initiator(port("axilite", "ps"));
+    const unsigned gp0_dma = gp0_->add_target(port("axilite", "axi_dma"));
+    gp0_->downstream.bind(dma_->axil);
+    gp0_->map(window(c, "axi_dma", gp0_dma, dma_window));
+    const unsigned gp0_accel = gp0_->add_target(port("axilite", "edgedrnn"));
+    gp0_->downstream.bind(edgedrnn_->axil);
+    gp0_->map(window(c, "edgedrnn", gp0_accel, accel_window));
+
+    // PL interconnect: the PL's memory masters into HP0, which reaches DDR and the OCM.
+    hp_->add_initiator(port("hp", "dma_mm2s"));
+    dma_->m_axi_mm2s.bind(hp_->upstream);
+    hp_->add_initiator(port("hp", "dma_s2mm"));
+    dma_->m_axi_s2mm.bind(hp_->upstream);
+    hp_->add_initiator(port("hp", "edgedrnn_weights"));
+    edgedrnn_->m_axi_weights.bind(hp_->upstream);
+    const unsigned hp_ddr = hp_->add_target(port("hp0", "hp0_ddr"));
+    hp_->downstream.bind(ddr_->socket);
+    map(*hp_, ddr_window, hp_ddr);
+    const unsigned hp_ocm = hp_->add_target(port("hp0", "hp0_ocm"));
+    hp_->downstream.bind(ocm_->socket);
+    map(*hp_, ocm_low_window, hp_ocm);
+}
+
+void MinizedPlatform::write_job(const Config& c, const Network& net, const Stimulus& stim) {
+    JobAddresses at;
+    at.descriptor = descriptor_address_;
+    at.data = address_key(c, "software.data_address");
+    at.rx = address_key(c, "software.rx_address");
+    DeviceMap dev;
+    dev.uart_base = address_key(c, "uart1.base");
+    dev.timer_base = address_key(c, "timer.base");
+    dev.timer_hz = static_cast<uint32_t>(c.get_uint("timer.clock_hz"));
+    dev.dma_base = address_key(c, "axi_dma.base");
+    dev.dma_mm_width_bytes = static_cast<uint32_t>(c.get_uint("axi_dma.mm_data_width_bytes"));
+    dev.dma_max_length_bytes = dma_->max_length_bytes();
+    dev.edgedrnn_base = address_key(c, "edgedrnn.base");
+
+    // Lay the image out now, so a job that does not fit the memory map is a
+    // configuration error before anything runs; write it once the bus is bound.
+    struct Chunk {
+        uint32_t address;
+        std::vector<uint8_t> bytes;
+    };
+    auto chunks = std::make_shared<std::vector<Chunk>>();
+    descriptor_ = write_job_image(net, stim, at, dev, [&](uint32_t a, const void* d, uint32_t n) {
+        const AddressRegion* r = ps_->address_map().decode(a, n);
+        if (!r || (r->name != "ddr" && r->name != "ocm_low" && r->name != "ocm_high")) {
+            std::ostringstream os;
+            os << "the job's " << n << " bytes at 0x" << std::hex << a
+               << " are not all in DDR or OCM: check software.descriptor_address, "
+                  "software.data_address and the memory's size";
+            throw ConfigError(os.str());
+        }
+        const auto* p = static_cast<const uint8_t*>(d);
+        chunks->push_back({a, std::vector<uint8_t>(p, p + n)});
+    });
+    const uint64_t results_end = uint64_t{descriptor_.results_addr} + 2ull * net.last_hidden() * stim.timesteps;
+    if (!ps_->address_map().decode(descriptor_.results_addr, results_end - descriptor_.results_addr) ||
+        !ps_->address_map().decode(at.rx, 2ull * net.last_hidden()))
+        throw ConfigError("software.data_address / software.rx_address: the results or the receive "
+                          "buffer fall outside memory");
+    loader_->at_start([this, chunks] {
+        for (const Chunk& chunk : *chunks)
+            loader_->write(chunk.address, chunk.bytes.data(), static_cast<uint32_t>(chunk.bytes.size()));
+        chunks->clear();
+    });
+}
+
+void MinizedPlatform::finish(Stats& stats) {
+    loader_->read(descriptor_address_, &descriptor_, sizeof descriptor_);
+    const vp_job_descriptor& d = descriptor_;
+    const unsigned h = network_.last_hidden();
+    steps_ = d.steps_done <= stimulus_.timesteps ? d.steps_done : 0;
+    outputs_.assign(static_cast<std::size_t>(steps_) * h, 0);
+    if (steps_) loader_->read(d.results_addr, outputs_.data(), static_cast<uint32_t>(outputs_.size() * 2));
+    end_time_ = sc_core::sc_time_stamp();
+
+    if (steps_ && d.timer_hz) {
+        const double us_per_tick = 1e6 / d.timer_hz;
+        const uint64_t sum = (uint64_t{d.latency_ticks_sum_hi} << 32) | d.latency_ticks_sum_lo;
+        stats.set_value("run.latency_us.min", d.latency_ticks_min * us_per_tick, "us",
+                        "time step latency as the application measured it (global timer): fewest");
+        stats.set_value("run.latency_us.mean", static_cast<double>(sum) / steps_ * us_per_tick, "us",
+                        "time step latency as the application measured it: mean");
+        stats.set_value("run.latency_us.max", d.latency_ticks_max * us_per_tick, "us",
+                        "time step latency as the application measured it: most");
+    }
+    stats.set_integer("run.app_status", d.status, "", "the application's status (0 = ok)");
+    stats.set_integer("run.app_exit", static_cast<uint64_t>(cpu_->exit_status()), "",
+                      "the program's return value");
+
+    if (!cpu_->finished())
+        failure_ = "the application did not finish (it is waiting on the hardware; see the warnings)";
+    else if (!cpu_->fault().empty())
+        failure_ = "the application was stopped: " + cpu_->fault();
+    else if (d.status != APP_OK && d.status != APP_MISMATCH)
+        failure_ = "the application failed with status " + std::to_string(d.status) +
+                   " (see its console output above)";
+}
+
+}  // namespace vp
