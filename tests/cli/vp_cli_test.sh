@@ -16,6 +16,8 @@ contains() { grep -q -- "$2" "$1"; }
 "$VP" --outputs "$TMP/out1.txt" --stats-json "$TMP/s1.json" >"$TMP/run1.log" 2>&1; rc=$?
 check "default job exits 0" test $rc -eq 0
 check "summary reports 0 mismatches" contains "$TMP/run1.log" "RNN 0 / "
+check "the application's console output is shown" contains "$TMP/run1.log" "\[uart1\] Benchmark Successful"
+check "the summary reports the application's latency" contains "$TMP/run1.log" "app latency/step"
 check "outputs file has one line per step" test "$(wc -l <"$TMP/out1.txt")" -eq 200
 check "an output line holds H_L integers" test "$(head -1 "$TMP/out1.txt" | wc -w)" -eq 64
 check "stats json has the public keys" python3 -c "
@@ -67,10 +69,17 @@ if [ -d "$DATA/sdk-export" ]; then
     check "real network: 0 RNN and 0 classifier mismatches" contains "$TMP/real.log" "RNN 0 / 16000, classifier 0 / 2000"
     # A gold file with one element changed: exit 1.
     sed '5s/^..../7FFF/' "$TB/edgedrnn_tb_gold_rnn.txt" >"$TMP/gold_bad.txt"
-    "$VP" -q --network "$TB/edgedrnn_tb_params.txt" --registers "$TB/edgedrnn_tb_creg.txt" \
-        --stimulus "$TB/edgedrnn_tb_stim.txt" --gold "$TMP/gold_bad.txt" >"$TMP/mm.log" 2>&1; rc=$?
+    "$VP" -q --platform "$SRC/platforms/edgedrnn-ideal.cfg" --network "$TB/edgedrnn_tb_params.txt" \
+        --registers "$TB/edgedrnn_tb_creg.txt" --stimulus "$TB/edgedrnn_tb_stim.txt" \
+        --gold "$TMP/gold_bad.txt" >"$TMP/mm.log" 2>&1; rc=$?
     check "a mismatch exits 1" test $rc -eq 1
     check "the mismatch is reported" contains "$TMP/mm.log" "RNN 1 / 16000"
+    # On the SoC the application stops at the first mismatch, as the real driver does.
+    "$VP" -q --network "$TB/edgedrnn_tb_params.txt" --registers "$TB/edgedrnn_tb_creg.txt" \
+        --stimulus "$TB/edgedrnn_tb_stim.txt" --gold "$TMP/gold_bad.txt" >"$TMP/mm2.log" 2>&1; rc=$?
+    check "a mismatch on the SoC exits 1" test $rc -eq 1
+    check "the application stops at the mismatching step" contains "$TMP/mm2.log" "Mismatch at step 2"
+    check "the verdict names the step" contains "$TMP/mm2.log" "first at time step 2"
     head -c 3000 "$DATA/sdk-export/edgedrnn_params.c" >"$TMP/edgedrnn_params.c"
     cp "$DATA/sdk-export/edgedrnn_params.h" "$TMP/"
     "$VP" -q --network "$TMP/edgedrnn_params.c" --stimulus "$DATA/sdk-export/edgedrnn_test.c" >"$TMP/e6.txt" 2>&1; rc=$?

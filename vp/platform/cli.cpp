@@ -18,7 +18,7 @@ namespace po = boost::program_options;
 namespace vp {
 namespace {
 
-constexpr const char* kDefaultPlatform = "platforms/edgedrnn-ideal.cfg";
+constexpr const char* kDefaultPlatform = "platforms/minized.cfg";
 
 // A relative path that does not exist from the working directory is looked up in the
 // source tree, so `./build/vp/vp` works from anywhere for the shipped files.

@@ -153,13 +153,13 @@ int run_job(const Config& config, nlohmann::json* stats_out) {
         std::fprintf(stderr, "vp: error: %s\n", failure.c_str());
         return 1;
     }
-    if (steps < stim.timesteps) {
-        std::fprintf(stderr, "vp: error: the accelerator produced %u of %u outputs; the run stalled "
-                             "(see warnings above)\n", steps, stim.timesteps);
-        return 1;
-    }
     if (check.rnn || check.fc) {
         std::fprintf(stderr, "vp: outputs differ from the gold (first at time step %ld)\n", check.first_bad_step);
+        return 1;
+    }
+    if (steps < stim.timesteps) {
+        std::fprintf(stderr, "vp: error: %u of %u time steps completed; the run stalled "
+                             "(see warnings above)\n", steps, stim.timesteps);
         return 1;
     }
     return 0;

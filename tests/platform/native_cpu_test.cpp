@@ -1,0 +1,86 @@
+// The native CPU on its own: HAL accesses become timed TLM transactions, RAM is reached
+// through DMI, and a bus error is a data abort that stops the program with the address.
+#include <gtest/gtest.h>
+
+#include "software/hal/hal.h"
+#include "vp/cpu/native_cpu.h"
+#include "vp/interconnect/axi_interconnect.h"
+#include "vp/memory/ram.h"
+#include "vp/stats/stats.h"
+
+namespace {
+
+struct CpuBench {
+    vp::Stats stats;
+    vp::AxiInterconnect bus{"bus", stats};
+    vp::Ram ram{"ram", [] { vp::RamParams p; p.size_bytes = 1 << 20; return p; }(), stats};
+    std::unique_ptr<vp::NativeCpu> cpu;
+
+    explicit CpuBench(std::function<int(uint32_t)> program) {
+        vp::NativeCpuParams params;
+        params.hal_call_ns = 10;
+        cpu = std::make_unique<vp::NativeCpu>("cpu", params, stats, std::move(program), 0x1234);
+        vp::PortParams port;
+        port.name = "cpu";
+        port.width_bytes = 4;
+        port.clock_hz = 100e6;
+        port.latency_cycles = 1;
+        bus.add_initiator(port);
+        cpu->bus.bind(bus.upstream);
+        port.name = "ram";
+        const unsigned t = bus.add_target(port);
+        bus.downstream.bind(ram.socket);
+        bus.map(vp::AddressRegion{"ram", 0x10000000, 1 << 20, t, 0});
+    }
+};
+
+}  // namespace
+
+TEST(NativeCpu, RegistersAreTimedTransactionsAndRamIsDmi) {
+    uint32_t seen_arg = 0, read_back = 0;
+    sc_core::sc_time after_write;
+    CpuBench bench([&](uint32_t arg) {
+        seen_arg = arg;
+        hal_write32(0x10000010, 0xCAFEF00D);
+        after_write = sc_core::sc_time_stamp();
+        auto* p = static_cast<uint32_t*>(hal_phys_to_ptr(0x10000010, 4));
+        read_back = p ? *p : 0;
+        if (p) p[1] = 0x12345678;  // a DMI write seen by the bus
+        return hal_read32(0x10000014) == 0x12345678 ? 0 : 5;
+    });
+    sc_core::sc_start();
+    EXPECT_EQ(seen_arg, 0x1234u);
+    EXPECT_EQ(read_back, 0xCAFEF00Du);
+    EXPECT_TRUE(bench.cpu->finished());
+    EXPECT_EQ(bench.cpu->exit_status(), 0);
+    EXPECT_EQ(bench.stats.value("cpu.writes"), 1.0);
+    EXPECT_EQ(bench.stats.value("cpu.dmi_grants"), 1.0);
+    EXPECT_GT(sc_core::sc_time_stamp(), sc_core::SC_ZERO_TIME) << "accesses cost simulated time";
+}
+
+TEST(NativeCpu, BusErrorIsADataAbortNamingTheAddress) {
+    bool after_fault = false;
+    CpuBench bench([&](uint32_t) {
+        hal_read32(0xDEAD0000);
+        after_fault = true;
+        return 0;
+    });
+    sc_core::sc_start();
+    EXPECT_FALSE(after_fault);
+    EXPECT_TRUE(bench.cpu->finished());
+    EXPECT_NE(bench.cpu->exit_status(), 0);
+    EXPECT_NE(bench.cpu->fault().find("0xdead0000"), std::string::npos) << bench.cpu->fault();
+    EXPECT_EQ(bench.stats.value("cpu.bus_errors"), 1.0);
+}
+
+TEST(NativeCpu, HalExitEndsTheProgramWithItsStatus) {
+    bool after_exit = false;
+    CpuBench bench([&](uint32_t) {
+        hal_exit(7);
+        after_exit = true;
+        return 0;
+    });
+    sc_core::sc_start();
+    EXPECT_FALSE(after_exit);
+    EXPECT_EQ(bench.cpu->exit_status(), 7);
+}
