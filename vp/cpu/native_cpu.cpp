@@ -30,11 +30,9 @@ NativeCpuParams NativeCpuParams::from_config(const Config& c) {
 
 NativeCpu::NativeCpu(sc_core::sc_module_name name, const NativeCpuParams& params, Stats& stats,
                      std::function<int(uint32_t)> program, uint32_t argument)
-    : sc_module(name), bus("bus"), params_(params), program_(std::move(program)), argument_(argument) {
+    : Cpu(name), params_(params), program_(std::move(program)), argument_(argument) {
     tlm_utils::tlm_quantumkeeper::set_global_quantum(params.quantum);
     qk_.reset();
-    // A target that changes its memory map withdraws DMI: forget every granted region.
-    bus.register_invalidate_direct_mem_ptr(this, &NativeCpu::invalidate_dmi);
     SC_HAS_PROCESS(NativeCpu);
     SC_THREAD(run);
     const std::string n = basename();

@@ -16,8 +16,9 @@
 
 #include <systemc>
 #include <tlm>
-#include <tlm_utils/simple_initiator_socket.h>
 #include <tlm_utils/tlm_quantumkeeper.h>
+
+#include "vp/cpu/cpu.h"
 
 namespace vp {
 
@@ -36,18 +37,16 @@ struct NativeCpuParams {
     static NativeCpuParams from_config(const Config& config);
 };
 
-class NativeCpu : public sc_core::sc_module {
+class NativeCpu : public Cpu {
 public:
-    tlm_utils::simple_initiator_socket<NativeCpu> bus;
-
     // program: the application's entry, called with `argument` in the CPU thread.
     NativeCpu(sc_core::sc_module_name name, const NativeCpuParams& params, Stats& stats,
               std::function<int(uint32_t)> program, uint32_t argument);
 
-    bool finished() const { return finished_; }
-    int exit_status() const { return exit_status_; }
+    bool finished() const override { return finished_; }
+    int exit_status() const override { return exit_status_; }
     // Non-empty when the program was stopped by a fault (bus error on a CPU access).
-    const std::string& fault() const { return fault_; }
+    const std::string& fault() const override { return fault_; }
 
     // HAL primitives (called from the program through software/hal/hal.h).
     uint32_t read32(uint32_t addr);
@@ -66,7 +65,7 @@ private:
     void run();
     void access(tlm::tlm_command cmd, uint32_t addr, uint32_t& value);
     void charge(double ns);
-    void invalidate_dmi(sc_dt::uint64, sc_dt::uint64) { dmi_.clear(); }
+    void invalidate_dmi(sc_dt::uint64, sc_dt::uint64) override { dmi_.clear(); }
 
     NativeCpuParams params_;
     std::function<int(uint32_t)> program_;

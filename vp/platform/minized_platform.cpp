@@ -3,6 +3,7 @@
 #include <sstream>
 
 #include "software/apps/edgedrnn_bench/edgedrnn_bench.h"
+#include "vp/platform/cpu_factory.h"
 #include "vp/platform/job_image.h"
 #include "vp/platform/zynq_regions.h"
 #include "vp/stats/stats.h"
@@ -29,8 +30,6 @@ MinizedPlatform::MinizedPlatform(const Config& c, const Network& network, const 
     edgedrnn::EdgeDrnnParams accel = edgedrnn::EdgeDrnnParams::from_config(c);
     accel.quantum = quantum;
     edgedrnn_clock_hz_ = accel.clock_hz;
-    NativeCpuParams cpu = NativeCpuParams::from_config(c);
-    cpu.quantum = quantum;
     descriptor_address_ = address_key(c, "software.descriptor_address");
 
     ps_ = std::make_unique<AxiInterconnect>("ps", stats, InterconnectParams::from_config(c, "ps"));
@@ -47,7 +46,7 @@ MinizedPlatform::MinizedPlatform(const Config& c, const Network& network, const 
             spec.name.c_str(), spec, c.get_uint(spec.name + ".base"), stats));
     dma_ = std::make_unique<axi_dma::AxiDma>("axi_dma", axi_dma::AxiDmaParams::from_config(c), stats);
     edgedrnn_ = std::make_unique<edgedrnn::EdgeDrnn>("edgedrnn", accel, stats);
-    cpu_ = std::make_unique<NativeCpu>("cpu", cpu, stats, edgedrnn_bench_main, descriptor_address_);
+    cpu_ = make_cpu(c, stats, descriptor_address_);
     loader_ = std::make_unique<BusLoader>("loader");
 
     build_memory_map(c);

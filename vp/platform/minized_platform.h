@@ -22,7 +22,7 @@
 #include "peripherals/uart/cadence_uart.h"
 #include "peripherals/zynq_ps/unmodelled_region.h"
 #include "software/include/vp_job.h"
-#include "vp/cpu/native_cpu.h"
+#include "vp/cpu/cpu.h"
 #include "vp/interconnect/axi_interconnect.h"
 #include "vp/memory/ram.h"
 #include "vp/platform/bus_loader.h"
@@ -60,7 +60,7 @@ private:
     std::vector<std::unique_ptr<zynq::UnmodelledRegion>> regions_;
     std::unique_ptr<axi_dma::AxiDma> dma_;
     std::unique_ptr<edgedrnn::EdgeDrnn> edgedrnn_;
-    std::unique_ptr<NativeCpu> cpu_;
+    std::unique_ptr<Cpu> cpu_;
     std::unique_ptr<BusLoader> loader_;  // loads the job over the PS interconnect
 
     std::vector<int16_t> outputs_;

@@ -1,0 +1,18 @@
+#include "vp/platform/cpu_factory.h"
+
+#include "software/apps/edgedrnn_bench/edgedrnn_bench.h"
+#include "vp/cpu/native_cpu.h"
+
+namespace vp {
+
+std::unique_ptr<Cpu> make_cpu(const Config& c, Stats& stats, uint32_t descriptor_address) {
+    const std::string model = c.get_string("cpu.model");
+    if (model == "native") {
+        NativeCpuParams params = NativeCpuParams::from_config(c);
+        params.quantum = sc_core::sc_time(static_cast<double>(c.get_uint("sim.quantum_ns")), sc_core::SC_NS);
+        return std::make_unique<NativeCpu>("cpu", params, stats, edgedrnn_bench_main, descriptor_address);
+    }
+    throw ConfigError(c.origin("cpu.model") + ": cpu.model = '" + model + "' is not available");
+}
+
+}  // namespace vp
