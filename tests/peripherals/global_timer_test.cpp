@@ -2,6 +2,8 @@
 // each access (SystemC time + the access's annotated delay).
 #include <gtest/gtest.h>
 
+#include "tests/support/bus_master.h"
+
 #include <functional>
 
 #include <systemc>
@@ -22,55 +24,23 @@ using sc_core::SC_ZERO_TIME;
 
 namespace {
 
-class Bench : public sc_core::sc_module {
-public:
-    tlm_utils::simple_initiator_socket<Bench> socket{"socket"};
+using Bench = vp_test::BusMaster;
 
-    explicit Bench(sc_core::sc_module_name name) : sc_module(name) {
-        SC_HAS_PROCESS(Bench);
-        SC_THREAD(run);
+// As XTime_GetTime: high, low, high until the high word is stable; each read at its own
+// time (the CPU's local time advancing by `step` per access). low_time: when low was read.
+uint64_t read_counter(Bench& bench, sc_time& local, sc_time step, sc_time& low_time) {
+    for (;;) {
+        const uint32_t high = bench.read(A9_GTIMER_COUNTER_HIGH, local);
+        local += step;
+        const uint32_t low = bench.read(A9_GTIMER_COUNTER_LOW, local);
+        low_time = local;
+        local += step;
+        const uint32_t again = bench.read(A9_GTIMER_COUNTER_HIGH, local);
+        local += step;
+        if (again == high) return (uint64_t{high} << 32) | low;
     }
-    void script(std::function<void()> body) { body_ = std::move(body); }
+}
 
-    uint32_t read(uint32_t offset, sc_time delay = SC_ZERO_TIME) {
-        uint32_t v = 0;
-        access(tlm::TLM_READ_COMMAND, offset, v, delay);
-        return v;
-    }
-    void write(uint32_t offset, uint32_t value, sc_time delay = SC_ZERO_TIME) {
-        access(tlm::TLM_WRITE_COMMAND, offset, value, delay);
-    }
-    // As XTime_GetTime: high, low, high until the high word is stable; each read at its
-    // own time (the CPU's local time advancing by `step` per access).
-    uint64_t read_counter(sc_time& local, sc_time step) {
-        for (;;) {
-            const uint32_t high = read(A9_GTIMER_COUNTER_HIGH, local);
-            local += step;
-            const uint32_t low = read(A9_GTIMER_COUNTER_LOW, local);
-            last_low_time = local;
-            local += step;
-            const uint32_t again = read(A9_GTIMER_COUNTER_HIGH, local);
-            local += step;
-            if (again == high) return (uint64_t{high} << 32) | low;
-        }
-    }
-    sc_time last_low_time;
-
-private:
-    void access(tlm::tlm_command cmd, uint32_t offset, uint32_t& value, sc_time delay) {
-        tlm::tlm_generic_payload trans;
-        trans.set_command(cmd);
-        trans.set_address(offset);
-        trans.set_data_ptr(reinterpret_cast<unsigned char*>(&value));
-        trans.set_data_length(4);
-        trans.set_streaming_width(4);
-        trans.set_response_status(tlm::TLM_INCOMPLETE_RESPONSE);
-        socket->b_transport(trans, delay);
-        EXPECT_EQ(trans.get_response_status(), tlm::TLM_OK_RESPONSE);
-    }
-    void run() { if (body_) body_(); }
-    std::function<void()> body_;
-};
 
 struct TimerBench {
     vp::Stats stats;
@@ -131,8 +101,7 @@ TEST(GlobalTimer, HighLowHighReadIsConsistentAcrossTheCarry) {
         // read before it and the low word after, so the sequence must retry.
         first_high = b.bench.read(A9_GTIMER_COUNTER_HIGH, sc_time(500, SC_NS));
         sc_time local(500, SC_NS);
-        value = b.bench.read_counter(local, sc_time(300, SC_NS));
-        low_time = b.bench.last_low_time;
+        value = read_counter(b.bench, local, sc_time(300, SC_NS), low_time);
     });
     sc_core::sc_start();
     EXPECT_EQ(first_high, 1u);

@@ -2,6 +2,8 @@
 // standalone BSP needs (ZYNQ_PS.md), and one warning per region, never silence.
 #include <gtest/gtest.h>
 
+#include "tests/support/bus_master.h"
+
 #include <algorithm>
 #include <functional>
 #include <stdexcept>
@@ -19,46 +21,9 @@ using sc_core::SC_ZERO_TIME;
 
 namespace {
 
-class Bench : public sc_core::sc_module {
-public:
-    tlm_utils::simple_initiator_socket<Bench> socket{"socket"};
+using Bench = vp_test::BusMaster;
 
-    explicit Bench(sc_core::sc_module_name name) : sc_module(name) {
-        SC_HAS_PROCESS(Bench);
-        SC_THREAD(run);
-    }
-    void script(std::function<void()> body) { body_ = std::move(body); }
 
-    tlm::tlm_response_status access(tlm::tlm_command cmd, uint32_t offset, uint8_t* data,
-                                    unsigned length, const uint8_t* byte_enables = nullptr) {
-        tlm::tlm_generic_payload trans;
-        trans.set_command(cmd);
-        trans.set_address(offset);
-        trans.set_data_ptr(data);
-        trans.set_data_length(length);
-        trans.set_streaming_width(length);
-        trans.set_byte_enable_ptr(const_cast<uint8_t*>(byte_enables));
-        trans.set_byte_enable_length(byte_enables ? length : 0);
-        trans.set_response_status(tlm::TLM_INCOMPLETE_RESPONSE);
-        sc_time delay = SC_ZERO_TIME;
-        socket->b_transport(trans, delay);
-        return trans.get_response_status();
-    }
-    uint32_t read(uint32_t offset) {
-        uint32_t v = 0;
-        EXPECT_EQ(access(tlm::TLM_READ_COMMAND, offset, reinterpret_cast<uint8_t*>(&v), 4),
-                  tlm::TLM_OK_RESPONSE);
-        return v;
-    }
-    void write(uint32_t offset, uint32_t value) {
-        EXPECT_EQ(access(tlm::TLM_WRITE_COMMAND, offset, reinterpret_cast<uint8_t*>(&value), 4),
-                  tlm::TLM_OK_RESPONSE);
-    }
-
-private:
-    void run() { if (body_) body_(); }
-    std::function<void()> body_;
-};
 
 struct RegionBench {
     vp::Stats stats;

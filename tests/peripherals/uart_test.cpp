@@ -2,6 +2,8 @@
 // driver (software/drivers/uart) running over it through a small HAL shim.
 #include <gtest/gtest.h>
 
+#include "tests/support/bus_master.h"
+
 #include <climits>
 #include <cstring>
 #include <functional>
@@ -39,42 +41,8 @@ namespace {
 
 constexpr uint32_t kUartBase = 0xE0001000;
 
-// A scripted initiator: reads and writes registers at an optional annotated delay (the
-// initiator's local time ahead of SystemC time).
-class Bench : public sc_core::sc_module {
-public:
-    tlm_utils::simple_initiator_socket<Bench> socket{"socket"};
+using Bench = vp_test::BusMaster;
 
-    explicit Bench(sc_core::sc_module_name name) : sc_module(name) {
-        SC_HAS_PROCESS(Bench);
-        SC_THREAD(run);
-    }
-    void script(std::function<void()> body) { body_ = std::move(body); }
-
-    uint32_t read(uint32_t offset, sc_time delay = SC_ZERO_TIME) {
-        uint32_t v = 0;
-        access(tlm::TLM_READ_COMMAND, offset, v, delay);
-        return v;
-    }
-    void write(uint32_t offset, uint32_t value, sc_time delay = SC_ZERO_TIME) {
-        access(tlm::TLM_WRITE_COMMAND, offset, value, delay);
-    }
-
-private:
-    void access(tlm::tlm_command cmd, uint32_t offset, uint32_t& value, sc_time delay) {
-        tlm::tlm_generic_payload trans;
-        trans.set_command(cmd);
-        trans.set_address(offset);
-        trans.set_data_ptr(reinterpret_cast<unsigned char*>(&value));
-        trans.set_data_length(4);
-        trans.set_streaming_width(4);
-        trans.set_response_status(tlm::TLM_INCOMPLETE_RESPONSE);
-        socket->b_transport(trans, delay);
-        EXPECT_EQ(trans.get_response_status(), tlm::TLM_OK_RESPONSE);
-    }
-    void run() { if (body_) body_(); }
-    std::function<void()> body_;
-};
 
 struct UartBench {
     vp::Stats stats;
