@@ -1,0 +1,50 @@
+#include "vp/config/ini_reader.h"
+
+#include <fstream>
+
+#include "vp/config/config.h"
+
+namespace vp {
+namespace {
+
+std::string trim(const std::string& s) {
+    const auto b = s.find_first_not_of(" \t\r\n");
+    if (b == std::string::npos) return "";
+    const auto e = s.find_last_not_of(" \t\r\n");
+    return s.substr(b, e - b + 1);
+}
+
+std::string strip_comment(const std::string& line) {
+    for (std::size_t i = 0; i < line.size(); ++i)
+        if ((line[i] == ';' || line[i] == '#') && (i == 0 || line[i - 1] == ' ' || line[i - 1] == '\t'))
+            return line.substr(0, i);
+    return line;
+}
+
+}  // namespace
+
+void read_ini(const std::string& path, const std::function<void(const IniEntry&)>& on_entry) {
+    std::ifstream in(path);
+    if (!in) throw ConfigError(path + ": cannot open the file");
+    std::string section;
+    std::string line;
+    for (unsigned lineno = 1; std::getline(in, line); ++lineno) {
+        const std::string where = path + ":" + std::to_string(lineno);
+        const std::string text = trim(strip_comment(line));
+        if (text.empty()) continue;
+        if (text.front() == '[') {
+            if (text.back() != ']' || text.size() < 3)
+                throw ConfigError(where + ": malformed section header '" + text + "', expected [name]");
+            section = trim(text.substr(1, text.size() - 2));
+            continue;
+        }
+        const auto eq = text.find('=');
+        if (eq == std::string::npos) throw ConfigError(where + ": '" + text + "': expected key = value");
+        const std::string key = trim(text.substr(0, eq));
+        if (section.empty())
+            throw ConfigError(where + ": key '" + key + "' before any [section] header");
+        on_entry({section, key, trim(text.substr(eq + 1)), where});
+    }
+}
+
+}  // namespace vp

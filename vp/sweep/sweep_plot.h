@@ -1,0 +1,22 @@
+// Plots a sweep's CSV with gnuplot (Debian's gnuplot-nox): y against x, one line per
+// value of an optional series column. Writes the gnuplot script beside the image so it
+// can be edited and re-run.
+#pragma once
+
+#include <string>
+
+namespace vp {
+
+struct PlotSpec {
+    std::string x, y, series;   // CSV column names (series optional)
+    std::string output;         // FILE.png or FILE.svg
+    std::string title;
+};
+
+// Parses "x=KEY,y=KEY[,series=KEY]"; throws ConfigError.
+PlotSpec parse_plot_spec(const std::string& text, const std::string& output);
+// Writes OUTPUT.gp and runs gnuplot on it; returns gnuplot's exit status (or -1 when
+// gnuplot is not installed: the script is still written).
+int plot_sweep_csv(const std::string& csv_path, const PlotSpec& plot);
+
+}  // namespace vp

@@ -1,0 +1,108 @@
+#include "vp/sweep/sweep_spec.h"
+
+#include <filesystem>
+#include <sstream>
+
+#include "vp/config/config.h"
+#include "vp/config/ini_reader.h"
+#include "vp/platform/schema.h"
+
+namespace vp {
+namespace {
+
+std::vector<std::string> split_words(const std::string& text) {
+    std::istringstream in(text);
+    std::vector<std::string> words;
+    for (std::string w; in >> w;) words.push_back(w);
+    return words;
+}
+
+std::string relative_to(const std::string& file, const std::string& path) {
+    namespace fs = std::filesystem;
+    if (path.empty() || fs::path(path).is_absolute()) return path;
+    return (fs::path(file).parent_path() / path).lexically_normal().string();
+}
+
+// Checks a parameter against the schema: the key exists and every value is valid.
+void validate(const SweepParameter& p) {
+    if (p.values.empty())
+        throw ConfigError(p.where + ": '" + p.key + "' has no values; expected a space-separated list");
+    Config scratch(platform_schema());
+    for (const auto& v : p.values) scratch.set(p.key, v, p.where);
+}
+
+}  // namespace
+
+const std::vector<std::string>& default_sweep_metrics() {
+    static const std::vector<std::string> metrics{
+        "edgedrnn.timesteps",  "edgedrnn.sparsity",   "edgedrnn.cycles_per_step",
+        "edgedrnn.weight_bytes", "run.latency_us.min", "run.latency_us.mean",
+        "run.latency_us.max",  "run.mismatches_rnn",  "run.mismatches_fc"};
+    return metrics;
+}
+
+std::vector<std::string> SweepSpec::keys() const {
+    std::vector<std::string> k;
+    for (const auto& p : vary) k.push_back(p.key);
+    for (const auto& p : together) k.push_back(p.key);
+    return k;
+}
+
+std::vector<std::vector<std::string>> SweepSpec::combinations() const {
+    // Odometer over the [vary] lists, the last key fastest; [vary_together] lists as one
+    // more digit whose values come in step.
+    std::vector<std::size_t> sizes;
+    for (const auto& p : vary) sizes.push_back(p.values.size());
+    if (!together.empty()) sizes.push_back(together.front().values.size());
+    std::vector<std::vector<std::string>> runs;
+    std::vector<std::size_t> digit(sizes.size(), 0);
+    for (;;) {
+        std::vector<std::string> run;
+        for (std::size_t i = 0; i < vary.size(); ++i) run.push_back(vary[i].values[digit[i]]);
+        for (const auto& p : together) run.push_back(p.values[digit.back()]);
+        runs.push_back(std::move(run));
+        std::size_t i = sizes.size();
+        while (i > 0 && ++digit[i - 1] == sizes[i - 1]) digit[--i] = 0;
+        if (i == 0) break;
+    }
+    return runs;
+}
+
+SweepSpec read_sweep(const std::string& path) {
+    SweepSpec spec;
+    spec.file = path;
+    spec.metrics = default_sweep_metrics();
+    read_ini(path, [&](const IniEntry& e) {
+        if (e.section == "sweep") {
+            if (e.key == "platform") spec.platform = relative_to(path, e.value);
+            else if (e.key == "scenario") spec.scenario = relative_to(path, e.value);
+            else if (e.key == "set") {
+                for (const auto& s : split_words(e.value)) {
+                    Config scratch(platform_schema());
+                    scratch.set_assignment(s, e.where);
+                    spec.fixed_sets.push_back(s);
+                }
+            } else if (e.key == "metrics") spec.metrics = split_words(e.value);
+            else throw ConfigError(e.where + ": unknown key '" + e.key +
+                                   "' in [sweep] (expected platform, scenario, set, metrics)");
+        } else if (e.section == "vary" || e.section == "vary_together") {
+            SweepParameter p{e.key, split_words(e.value), e.where};
+            validate(p);
+            (e.section == "vary" ? spec.vary : spec.together).push_back(std::move(p));
+        } else {
+            throw ConfigError(e.where + ": unknown section [" + e.section +
+                              "] (expected [sweep], [vary], [vary_together])");
+        }
+    });
+    if (spec.platform.empty()) throw ConfigError(path + ": [sweep] platform is missing");
+    if (spec.vary.empty() && spec.together.empty())
+        throw ConfigError(path + ": nothing to sweep: add keys to [vary] or [vary_together]");
+    for (const auto& p : spec.together)
+        if (p.values.size() != spec.together.front().values.size())
+            throw ConfigError(p.where + ": '" + p.key + "' has " + std::to_string(p.values.size()) +
+                              " values; every [vary_together] list needs " +
+                              std::to_string(spec.together.front().values.size()));
+    return spec;
+}
+
+}  // namespace vp
