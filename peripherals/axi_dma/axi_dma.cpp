@@ -6,6 +6,7 @@
 #include "software/include/hw/axi_dma_regs.h"
 #include "vp/common/log.h"
 #include "vp/config/config.h"
+#include "vp/interconnect/axi_extension.h"
 #include "vp/stats/stats.h"
 
 namespace axi_dma {
@@ -93,6 +94,10 @@ AxiDma::AxiDma(sc_core::sc_module_name name, const AxiDmaParams& params, vp::Sta
                          [this] { return reset_in_progress(); }}) {
     axil.register_b_transport(this, &AxiDma::axil_b_transport);
     s_axis_s2mm.register_b_transport(this, &AxiDma::s2mm_b_transport);
+    // The MM2S and S2MM memory masters (PG021): INCR bursts, AxCACHE = 0011 (the core's
+    // default), QoS 0; separate AXI IDs as on their separate ports.
+    vp::attach_axi_extension(mm2s_read_, "axi_dma.mm2s", 0).cache = 0x3;
+    vp::attach_axi_extension(s2mm_write_, "axi_dma.s2mm", 1).cache = 0x3;
 
     SC_HAS_PROCESS(AxiDma);
     SC_THREAD(mm2s_thread);

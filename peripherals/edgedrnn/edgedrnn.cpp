@@ -8,6 +8,7 @@
 #include "software/include/hw/edgedrnn_regs.h"
 #include "vp/common/log.h"
 #include "vp/config/config.h"
+#include "vp/interconnect/axi_extension.h"
 #include "vp/stats/stats.h"
 #include "vp/stream/axis.h"
 
@@ -65,6 +66,9 @@ EdgeDrnn::EdgeDrnn(sc_core::sc_module_name name, const EdgeDrnnParams& params, v
     bias_pending_.fill(true);
     SC_HAS_PROCESS(EdgeDrnn);
     SC_THREAD(thread);
+    // The DataMover's weight reads: INCR bursts at the port's width and burst limit,
+    // AxCACHE = 0011 (the DataMover's default: bufferable, modifiable), QoS 0.
+    vp::attach_axi_extension(fetch_, "edgedrnn.weights", 0).cache = 0x3;
 
     const std::string n = basename();
     stats.add_counter(n + ".timesteps", &timesteps_, "steps", "time steps computed");

@@ -356,7 +356,7 @@ TEST(AxiInterconnect, InvalidateDmiReachesEveryInitiatorThroughEveryWindow) {
 // Issue 5 replaces the timing by injecting a policy; decode, routing and counters stay.
 struct ConstantTiming : vp::TimingPolicy {
     const char* name() const override { return "constant"; }
-    sc_time forward(const vp::Transfer& tr, const sc_time&) override {
+    sc_time forward(vp::Transfer& tr, const sc_time&) override {
         last_bursts = tr.target_side.bursts;
         return sc_time(1, sc_core::SC_US);
     }

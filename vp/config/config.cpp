@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 
 namespace vp {
@@ -43,6 +44,57 @@ std::string type_expectation(const ParamSpec& spec) {
         for (const auto& c : spec.choices) os << ' ' << c;
     }
     return os.str();
+}
+
+// Reads an INI file line by line: comments and blank lines skipped, section headers and
+// `key = value` lines passed on with "FILE:LINE" for messages. Shared by platform files
+// and presets.
+struct IniLine {
+    std::string where;    // "FILE:LINE"
+    bool is_section = false;
+    std::string section;  // the header's name (is_section)
+    std::string key;      // as written, without section
+    std::string value;
+};
+
+template <class Handler>
+void read_ini(const std::string& path, Handler&& handle) {
+    std::ifstream in(path);
+    if (!in) throw ConfigError(path + ": cannot open the file");
+    std::string line;
+    for (unsigned lineno = 1; std::getline(in, line); ++lineno) {
+        IniLine out;
+        out.where = path + ":" + std::to_string(lineno);
+        // Comments: ';' or '#' at the start of a line or after whitespace.
+        std::string text = line;
+        for (std::size_t i = 0; i < text.size(); ++i) {
+            if ((text[i] == ';' || text[i] == '#') && (i == 0 || text[i - 1] == ' ' || text[i - 1] == '\t')) {
+                text.resize(i);
+                break;
+            }
+        }
+        text = trim(text);
+        if (text.empty()) continue;
+        if (text.front() == '[') {
+            if (text.back() != ']' || text.size() < 3)
+                throw ConfigError(out.where + ": malformed section header '" + text + "', expected [name]");
+            out.is_section = true;
+            out.section = trim(text.substr(1, text.size() - 2));
+            handle(out);
+            continue;
+        }
+        const auto eq = text.find('=');
+        if (eq == std::string::npos)
+            throw ConfigError(out.where + ": '" + text + "': expected key = value");
+        out.key = trim(text.substr(0, eq));
+        out.value = trim(text.substr(eq + 1));
+        handle(out);
+    }
+}
+
+std::string section_of(const std::string& key) {
+    const auto dot = key.find('.');
+    return dot == std::string::npos ? key : key.substr(0, dot);
 }
 
 }  // namespace
@@ -128,6 +180,12 @@ void ConfigSchema::add_path(const std::string& key, const std::string& descripti
     add({key, ParamType::Path, "", "", description, 0, 0, false, {}});
 }
 
+void ConfigSchema::add_preset(const std::string& key, const std::string& description) {
+    ParamSpec spec{key, ParamType::Path, "", "", description, 0, 0, false, {}};
+    spec.preset = true;
+    add(std::move(spec));
+}
+
 const ParamSpec* ConfigSchema::find(const std::string& key) const {
     const auto it = specs_.find(key);
     return it == specs_.end() ? nullptr : &it->second;
@@ -188,7 +246,33 @@ void Config::set(const std::string& key, const std::string& raw, const std::stri
         throw ConfigError(origin + ": key '" + key + "' = '" + value + "': expected " +
                           type_expectation(spec));
     }
-    values_[key] = {value, origin};
+    values_[key] = {value, origin, false};
+    if (spec.preset) apply_preset(spec, value);
+}
+
+void Config::apply_preset(const ParamSpec& preset_key, const std::string& path) {
+    const std::string section = section_of(preset_key.key);
+    // A new preset replaces the previous one's values (explicit values stay).
+    for (auto it = values_.begin(); it != values_.end();)
+        it = it->second.from_preset && section_of(it->first) == section ? values_.erase(it) : std::next(it);
+    if (path.empty()) return;
+    const std::filesystem::path folder = std::filesystem::path(path).parent_path();
+    read_ini(path, [&](const IniLine& line) {
+        if (line.is_section)
+            throw ConfigError(line.where + ": a preset for [" + section + "] (" + preset_key.key +
+                              ") holds that section's keys only, without [section] headers");
+        const std::string key = section + "." + line.key;
+        const ParamSpec& spec = spec_or_throw(key, line.where);
+        if (spec.preset)
+            throw ConfigError(line.where + ": a preset cannot name another preset ('" + key + "')");
+        const auto existing = values_.find(key);
+        if (existing != values_.end() && !existing->second.from_preset) return;  // explicit wins
+        std::string value = line.value;
+        if (spec.type == ParamType::Path && !value.empty() && std::filesystem::path(value).is_relative())
+            value = (folder / value).lexically_normal().string();
+        set(key, value, line.where);
+        values_[key].from_preset = true;
+    });
 }
 
 void Config::set_assignment(const std::string& assignment, const std::string& origin) {
@@ -199,44 +283,24 @@ void Config::set_assignment(const std::string& assignment, const std::string& or
 }
 
 void Config::load_ini(const std::string& path) {
-    std::ifstream in(path);
-    if (!in) throw ConfigError(path + ": cannot open the file");
     const std::filesystem::path folder = std::filesystem::path(path).parent_path();
     std::string section;
-    std::string line;
-    for (unsigned lineno = 1; std::getline(in, line); ++lineno) {
-        const std::string where = path + ":" + std::to_string(lineno);
-        // Comments: ';' or '#' at the start of a line or after whitespace.
-        std::string text = line;
-        for (std::size_t i = 0; i < text.size(); ++i) {
-            if ((text[i] == ';' || text[i] == '#') && (i == 0 || text[i - 1] == ' ' || text[i - 1] == '\t')) {
-                text.resize(i);
-                break;
-            }
+    read_ini(path, [&](const IniLine& line) {
+        if (line.is_section) {
+            section = line.section;
+            return;
         }
-        text = trim(text);
-        if (text.empty()) continue;
-        if (text.front() == '[') {
-            if (text.back() != ']' || text.size() < 3)
-                throw ConfigError(where + ": malformed section header '" + text + "', expected [name]");
-            section = trim(text.substr(1, text.size() - 2));
-            continue;
-        }
-        const auto eq = text.find('=');
-        if (eq == std::string::npos)
-            throw ConfigError(where + ": '" + text + "': expected key = value");
         if (section.empty())
-            throw ConfigError(where + ": key '" + trim(text.substr(0, eq)) +
-                              "' before any [section] header");
-        const std::string key = section + "." + trim(text.substr(0, eq));
-        std::string value = trim(text.substr(eq + 1));
-        const ParamSpec& spec = spec_or_throw(key, where);
+            throw ConfigError(line.where + ": key '" + line.key + "' before any [section] header");
+        const std::string key = section + "." + line.key;
+        std::string value = line.value;
+        const ParamSpec& spec = spec_or_throw(key, line.where);
         // Paths in a file are relative to that file, so a scenario can be run from anywhere.
         if (spec.type == ParamType::Path && !value.empty() &&
             std::filesystem::path(value).is_relative())
             value = (folder / value).lexically_normal().string();
-        set(key, value, where);
-    }
+        set(key, value, line.where);
+    });
 }
 
 std::string Config::text_of(const std::string& key) const {

@@ -31,6 +31,7 @@ struct ParamSpec {
     double max = 0;
     bool has_range = false;
     std::vector<std::string> choices;  // allowed values of a string key, if any
+    bool preset = false;       // a Path naming a file of this section's keys (see add_preset)
 };
 
 class ConfigSchema {
@@ -47,6 +48,12 @@ public:
                     const std::string& description, std::vector<std::string> choices = {});
     // A file path; relative paths in a file are resolved against that file's folder.
     void add_path(const std::string& key, const std::string& description);
+    // A preset: a Path key ("ddr.preset") whose file holds `key = value` lines for the
+    // key's own section ("tRCD = 13.125 ns" sets ddr.tRCD), without [headers]. Its values
+    // rank between the schema default and every other source, so a platform file or a
+    // --set can still override one value of a preset; setting the preset again (e.g. with
+    // --set) first drops the values of the previous one.
+    void add_preset(const std::string& key, const std::string& description);
 
     const ParamSpec* find(const std::string& key) const;
     const std::map<std::string, ParamSpec>& all() const { return specs_; }
@@ -76,7 +83,7 @@ public:
     std::string get_string(const std::string& key) const;
     // Text of the value as given (or the default), for reports.
     std::string get_text(const std::string& key) const;
-    // "platforms/x.cfg:12", "--set", or "default".
+    // "platforms/x.cfg:12", "--set", or "default" (a preset's value names the preset's line).
     std::string origin(const std::string& key) const;
     bool is_set(const std::string& key) const { return values_.count(key) != 0; }
 
@@ -86,7 +93,9 @@ private:
     struct Value {
         std::string text;
         std::string origin;
+        bool from_preset = false;  // weaker than every explicit source
     };
+    void apply_preset(const ParamSpec& preset_key, const std::string& path);
     const ParamSpec& spec_or_throw(const std::string& key, const std::string& origin) const;
     const ParamSpec& declared(const std::string& key) const;
     std::string text_of(const std::string& key) const;

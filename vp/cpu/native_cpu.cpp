@@ -6,6 +6,7 @@
 
 #include "vp/common/log.h"
 #include "vp/config/config.h"
+#include "vp/interconnect/axi_extension.h"
 #include "vp/stats/stats.h"
 
 namespace vp {
@@ -35,6 +36,10 @@ NativeCpu::NativeCpu(sc_core::sc_module_name name, const NativeCpuParams& params
     qk_.reset();
     SC_HAS_PROCESS(NativeCpu);
     SC_THREAD(run);
+    // Register accesses (RAM goes through DMI): single beats, device memory (AxCACHE 0),
+    // privileged data access (AxPROT = 001), as the bare-metal driver runs.
+    AxiExtension& ext = attach_axi_extension(trans_, "cpu", 0);
+    ext.prot = 0x1;
     const std::string n = basename();
     stats.add_counter(n + ".reads", &reads_, "", "register reads (TLM)");
     stats.add_counter(n + ".writes", &writes_, "", "register writes (TLM)");

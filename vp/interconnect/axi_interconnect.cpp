@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "vp/common/log.h"
+#include "vp/interconnect/arbitration_policy.h"
 #include "vp/config/config.h"
 #include "vp/stats/stats.h"
 
@@ -12,16 +13,33 @@ namespace vp {
 void InterconnectParams::declare(ConfigSchema& s, const std::string& prefix) {
     const InterconnectParams d;
     s.add_string(prefix + ".timing", d.timing,
-                 "interconnect timing policy: fixed = per-port latencies + slowest port's data time, no contention",
+                 "interconnect timing policy: fixed = per-port latencies + slowest port's data time, "
+                 "no contention; contention = busy-until data channels per port and direction, "
+                 "arbitration, outstanding limits, data overlapped with the target's",
                  timing_policy_names());
+    s.add_string(prefix + ".arbitration", d.arbitration,
+                 "contention timing: who goes first on a busy port (round_robin = call order, "
+                 "fixed_priority = by priority_order, qos = by AxQOS)",
+                 arbitration_policy_names());
+    s.add_string(prefix + ".priority_order", d.priority_order,
+                 "fixed_priority: initiator port names, comma-separated, highest first (unlisted: lowest)");
     s.add_uint(prefix + ".decerr_log_limit", d.decerr_log_limit, "messages",
                "DECERR warnings per initiator port before the port goes quiet (still counted)", 0, 1e9);
+    s.add_string(prefix + ".breakdown", d.breakdown,
+                 "latency breakdown per transaction: check = verify that its parts sum to the delay "
+                 "(<ic>.breakdown_mismatches), log = also log every one", {"off", "check", "log"});
+    s.add_uint(prefix + ".bandwidth_window_ns", d.bandwidth_window_ns, "ns",
+               "window of the per-port bandwidth time series (run.bandwidth_csv); 0 = none", 0, 1e12);
 }
 
 InterconnectParams InterconnectParams::from_config(const Config& c, const std::string& prefix) {
     InterconnectParams p;
     p.timing = c.get_string(prefix + ".timing");
+    p.arbitration = c.get_string(prefix + ".arbitration");
+    p.priority_order = c.get_string(prefix + ".priority_order");
     p.decerr_log_limit = static_cast<unsigned>(c.get_uint(prefix + ".decerr_log_limit"));
+    p.breakdown = c.get_string(prefix + ".breakdown");
+    p.bandwidth_window_ns = c.get_uint(prefix + ".bandwidth_window_ns");
     return p;
 }
 
@@ -32,14 +50,28 @@ AxiInterconnect::AxiInterconnect(sc_core::sc_module_name name, Stats& stats,
       downstream("downstream"),
       stats_(stats),
       params_(params),
-      timing_(make_timing_policy(params.timing)) {
+      timing_(make_timing_policy(params.timing, params.arbitration, params.priority_order)) {
+    if (params.breakdown != "off" && params.breakdown != "check" && params.breakdown != "log")
+        throw ConfigError(std::string(this->name()) + ": breakdown = '" + params.breakdown +
+                          "', expected off, check or log");
+    check_breakdown_ = params.breakdown != "off";
+    log_breakdown_ = params.breakdown == "log";
+    const std::string n = basename();
+    stats.add_counter(n + ".breakdown_checked", &breakdown_checked_, "",
+                      "transactions whose latency breakdown was checked (<ic>.breakdown = check or log)");
+    stats.add_counter(n + ".breakdown_mismatches", &breakdown_mismatches_, "",
+                      "checked transactions whose breakdown parts do not sum to their delay");
     upstream.register_b_transport(this, &AxiInterconnect::b_transport);
     upstream.register_transport_dbg(this, &AxiInterconnect::transport_dbg);
     upstream.register_get_direct_mem_ptr(this, &AxiInterconnect::get_direct_mem_ptr);
     downstream.register_invalidate_direct_mem_ptr(this, &AxiInterconnect::invalidate_direct_mem_ptr);
 }
 
-AxiInterconnect::~AxiInterconnect() = default;
+AxiInterconnect::~AxiInterconnect() {
+    // The run's time-series registry holds pointers into the ports' counters.
+    for (const auto* list : {&initiators_, &targets_})
+        for (const auto& p : *list) p->counters.unregister_series(stats_);
+}
 
 void AxiInterconnect::check_assembly_open(const char* what) const {
     if (elaborated_)
@@ -53,8 +85,9 @@ unsigned AxiInterconnect::add_port(std::vector<std::unique_ptr<Port>>& ports,
         for (const auto& q : *list)
             if (q->timing.params.name == p.name)
                 throw ConfigError(std::string(name()) + ": port name '" + p.name + "' used twice");
-    ports.push_back(std::make_unique<Port>(p));
-    ports.back()->counters.register_stats(stats_, std::string(basename()) + "." + p.name, initiator);
+    ports.push_back(std::make_unique<Port>(p, basename()));
+    ports.back()->counters.register_stats(stats_, std::string(basename()) + "." + p.name, initiator,
+                                           params_.bandwidth_window_ns * 1000);
     return static_cast<unsigned>(ports.size() - 1);
 }
 
@@ -101,9 +134,28 @@ void AxiInterconnect::end_of_elaboration() {
 namespace {
 
 uint64_t to_ps(const sc_core::sc_time& t) {
+    // Hot (several calls per transaction): an integer multiply when the resolution is a
+    // whole number of ps (SystemC's default: 1 ps), a double one otherwise.
     static const double ps_per_unit = sc_core::sc_get_time_resolution().to_seconds() * 1e12;
+    static const uint64_t whole_ps_per_unit =
+        ps_per_unit >= 1 && ps_per_unit == static_cast<double>(static_cast<uint64_t>(ps_per_unit))
+            ? static_cast<uint64_t>(ps_per_unit)
+            : 0;
+    if (whole_ps_per_unit) return t.value() * whole_ps_per_unit;
     return static_cast<uint64_t>(static_cast<double>(t.value()) * ps_per_unit + 0.5);
 }
+
+}  // namespace
+
+namespace {
+
+// Keeps AxiExtension::hops_in_flight right on every return path.
+struct HopGuard {
+    AxiExtension* ext;
+    ~HopGuard() {
+        if (ext) --ext->hops_in_flight;
+    }
+};
 
 }  // namespace
 
@@ -115,12 +167,28 @@ void AxiInterconnect::b_transport(int id, tlm::tlm_generic_payload& trans,
     const sc_core::sc_time entry = delay;
     const sc_core::sc_time now = sc_core::sc_time_stamp();
 
+    AxiExtension* ext = trans.get_extension<AxiExtension>();
+    const HopGuard guard{ext};
+    bool outermost = false;
+    if (ext) {
+        outermost = ext->hops_in_flight++ == 0;
+        if (outermost) {
+            ext->breakdown.clear();
+            if (check_breakdown_) ext->record_breakdown = true;
+        }
+    }
+    LatencyBreakdown* breakdown = ext && ext->record_breakdown ? &ext->breakdown : nullptr;
+
     const AddressRegion* region = map_.decode(address, length);
     if (!region) {
-        delay += timing_->decode_error(in.timing, now + delay);
+        const sc_core::sc_time cost = timing_->decode_error(in.timing, now + delay);
+        delay += cost;
+        if (breakdown) breakdown->add(in.timing.labels.address.c_str(), cost);
         trans.set_response_status(tlm::TLM_ADDRESS_ERROR_RESPONSE);
         ++in.counters.decerr;
         report_decerr(in, trans, now + entry);
+        if (ext) ext->target_data_time = sc_core::SC_ZERO_TIME;
+        if (outermost && check_breakdown_) check_breakdown(in, trans, *ext, delay - entry);
         return;
     }
     Port& out = *targets_[region->target];
@@ -131,23 +199,70 @@ void AxiInterconnect::b_transport(int id, tlm::tlm_generic_payload& trans,
     t.target = region->target;
     t.is_write = trans.is_write();
     t.bytes = trans.get_command() == tlm::TLM_IGNORE_COMMAND ? 0 : length;
-    t.initiator_side = count_bursts(address, t.bytes, in.timing.params.width_bytes,
-                                    in.timing.params.max_burst_beats);
+    if (ext) {
+        t.initiator_side = count_issued_bursts(
+            address, t.bytes, in.timing.params.width_bytes, in.timing.params.max_burst_beats,
+            ext->size_bytes, ext->burst_beats, ext->burst != AxiExtension::Burst::Incr);
+        t.qos = ext->qos;
+    } else {
+        t.initiator_side = count_bursts(address, t.bytes, in.timing.params.width_bytes,
+                                        in.timing.params.max_burst_beats);
+    }
     t.target_side = count_bursts(target_address, t.bytes, out.timing.params.width_bytes,
                                  out.timing.params.max_burst_beats);
     t.initiator_port = &in.timing;
     t.target_port = &out.timing;
+    t.breakdown = breakdown;
 
     delay += timing_->forward(t, now + delay);
     trans.set_address(target_address);
+    if (ext) ext->target_data_time = sc_core::SC_ZERO_TIME;
+    const sc_core::sc_time before_target = delay;
+    const sc_core::sc_time explained_before = breakdown ? breakdown->total() : sc_core::SC_ZERO_TIME;
     downstream[region->target]->b_transport(trans, delay);
     trans.set_address(address);
+    if (breakdown) {
+        // The target's time it did not itemise, so the parts still sum to the delay.
+        const sc_core::sc_time target_time = delay - before_target;
+        const sc_core::sc_time explained = breakdown->total() - explained_before;
+        if (target_time > explained) breakdown->add(out.timing.labels.target.c_str(), target_time - explained);
+    }
+    if (ext) t.target_data_time = ext->target_data_time;
     delay += timing_->backward(t, now + delay);
+    if (ext) ext->target_data_time = t.data_end - t.data_start;  // our data phase, upstream
 
     const uint64_t latency_ps = to_ps(delay - entry);
     const bool ok = trans.is_response_ok();
-    in.counters.record(t.is_write, t.bytes, t.initiator_side, latency_ps, ok);
-    out.counters.record(t.is_write, t.bytes, t.target_side, latency_ps, ok);
+    const uint64_t busy_ps = to_ps(t.data_end - t.data_start);
+    const uint64_t wait_ps = to_ps(t.wait);
+    for (Port* p : {&in, &out}) {
+        p->counters.record(t.is_write, t.bytes, p == &in ? t.initiator_side : t.target_side,
+                           latency_ps, ok);
+        DirectionCounters& d = p->counters.direction(t.is_write);
+        d.record(latency_ps, busy_ps, wait_ps);
+        if (d.bandwidth && ok && t.bytes)
+            d.bandwidth->add(to_ps(t.data_start), to_ps(t.data_end), static_cast<double>(t.bytes));
+    }
+    if (outermost && check_breakdown_) check_breakdown(in, trans, *ext, delay - entry);
+}
+
+void AxiInterconnect::check_breakdown(const Port& port, const tlm::tlm_generic_payload& trans,
+                                      const AxiExtension& ext, const sc_core::sc_time& delay) {
+    ++breakdown_checked_;
+    const bool sums = ext.breakdown.total() == delay;
+    if (sums && !log_breakdown_) return;
+    char head[200];
+    std::snprintf(head, sizeof head, "%s%s %s %u bytes at 0x%llx via %s, delay %.3f ns: ",
+                  sums ? "" : "breakdown does not sum to the delay: ",
+                  *ext.initiator ? ext.initiator : port.timing.params.name.c_str(),
+                  trans.is_write() ? "write" : "read", trans.get_data_length(),
+                  static_cast<unsigned long long>(trans.get_address()),
+                  port.timing.params.name.c_str(), delay.to_seconds() * 1e9);
+    if (sums) {
+        log_info(name(), head + ext.breakdown.to_string());
+        return;
+    }
+    if (breakdown_mismatches_++ == 0) log_warning(name(), head + ext.breakdown.to_string());
 }
 
 void AxiInterconnect::report_decerr(Port& port, const tlm::tlm_generic_payload& trans,

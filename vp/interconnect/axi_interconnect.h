@@ -16,8 +16,18 @@
 //     InterconnectParams::decerr_log_limit messages a port goes quiet, still counting);
 //   count beats and bursts on both ports (burst_math.h: burst limit and 4 KiB rule);
 //   add the timing policy's delay (timing_policy.h; "fixed" = both ports' latencies +
-//     the slowest port's data time);
-//   forward to the target with address - base + target_offset, restore the address after.
+//     the slowest port's data time; "contention" = contention_timing.h);
+//   forward to the target with address - base + target_offset, restore the address after;
+//   add the policy's delay after the target (contention: the data not hidden behind the
+//     target's, waits for a busy channel).
+// AXI attributes come from the payload's AxiExtension (axi_extension.h) when it has one:
+// AxSIZE/AxLEN/burst type decide the beats and bursts on the initiator's port, AxQOS the
+// "qos" arbitration. The outermost interconnect on a path resets the extension's latency
+// breakdown; every hop appends its parts, and the part of a target's time the target did
+// not itemise is appended as "<ic>.<port>.target", so the parts always sum exactly to the
+// delay the initiator sees. <ic>.breakdown = check verifies that at the outermost hop of
+// every transaction (<ic>.breakdown_mismatches, first one logged); = log also logs every
+// breakdown (a teaching and debugging switch: one line per transaction).
 //
 // Simplifications (limits): streaming-width (FIFO) transfers are decoded and timed as
 // incrementing bursts; DMI accesses bypass the interconnect, so its counters and timing
@@ -35,6 +45,7 @@
 #include <tlm_utils/multi_passthrough_target_socket.h>
 
 #include "vp/interconnect/address_map.h"
+#include "vp/interconnect/axi_extension.h"
 #include "vp/interconnect/port_counters.h"
 #include "vp/interconnect/port_params.h"
 #include "vp/interconnect/timing_policy.h"
@@ -46,10 +57,15 @@ class ConfigSchema;
 class Config;
 
 struct InterconnectParams {
-    std::string timing = "fixed";      // make_timing_policy name
+    std::string timing = "fixed";      // make_timing_policy name: fixed | contention
+    std::string arbitration = "round_robin";  // contention: round_robin | fixed_priority | qos
+    std::string priority_order;        // fixed_priority: initiator port names, highest first
     unsigned decerr_log_limit = 16;    // DECERR messages per initiator port before going quiet
+    std::string breakdown = "off";     // off | check | log (see above)
+    uint64_t bandwidth_window_ns = 10000;  // bandwidth time series window (0 = none)
 
-    // Keys <prefix>.timing and <prefix>.decerr_log_limit.
+    // Keys <prefix>.timing, .arbitration, .priority_order, .decerr_log_limit, .breakdown,
+    // .bandwidth_window_ns.
     static void declare(ConfigSchema& schema, const std::string& prefix);
     static InterconnectParams from_config(const Config& config, const std::string& prefix);
 };
@@ -78,7 +94,7 @@ public:
 
 private:
     struct Port {
-        explicit Port(const PortParams& p) : timing(p) {}
+        Port(const PortParams& p, const std::string& owner) : timing(p, owner) {}
         PortTiming timing;
         PortCounters counters;
         // DECERR log rate limiting (initiator ports).
@@ -97,6 +113,9 @@ private:
                       bool initiator);
     void report_decerr(Port& port, const tlm::tlm_generic_payload& trans,
                        const sc_core::sc_time& local_time);
+    // At the outermost hop: count, verify and (breakdown = log) log the breakdown.
+    void check_breakdown(const Port& port, const tlm::tlm_generic_payload& trans,
+                         const AxiExtension& ext, const sc_core::sc_time& delay);
     void check_assembly_open(const char* what) const;
 
     Stats& stats_;
@@ -106,6 +125,9 @@ private:
     std::vector<std::unique_ptr<Port>> initiators_;  // stable addresses: stats hold pointers
     std::vector<std::unique_ptr<Port>> targets_;
     bool elaborated_ = false;
+    bool check_breakdown_ = false;
+    bool log_breakdown_ = false;
+    uint64_t breakdown_checked_ = 0, breakdown_mismatches_ = 0;
 };
 
 }  // namespace vp

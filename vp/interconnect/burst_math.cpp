@@ -37,4 +37,22 @@ BurstCount count_bursts(uint64_t address, uint64_t bytes, unsigned width_bytes,
     return c;
 }
 
+BurstCount count_issued_bursts(uint64_t address, uint64_t bytes, unsigned port_width_bytes,
+                               unsigned port_max_beats, unsigned beat_bytes,
+                               unsigned burst_beats, bool fixed_or_wrap) {
+    // A narrow beat size that is not a power of two is not AXI: treat it as the port width.
+    const unsigned width = beat_bytes == 0 || beat_bytes > port_width_bytes ||
+                                   (beat_bytes & (beat_bytes - 1)) != 0
+                               ? port_width_bytes
+                               : beat_bytes;
+    const unsigned max_beats = burst_beats == 0 || burst_beats > port_max_beats ? port_max_beats
+                                                                                : burst_beats;
+    if (!fixed_or_wrap) return count_bursts(address, bytes, width, max_beats);
+    if (bytes == 0) return {};
+    BurstCount c;
+    c.beats = div_up(bytes, width);
+    c.bursts = div_up(c.beats, max_beats);
+    return c;
+}
+
 }  // namespace vp

@@ -6,8 +6,10 @@
 // the port's maximum length and never crosses a 4 KiB boundary. Beats are counted from the
 // aligned start to the aligned end, so an unaligned start costs a (partial) extra beat as
 // on the bus; for aligned transfers this is ceil(bytes / width).
-// Simplification: a master is assumed to issue the longest legal bursts (INCR, greedy);
-// narrow transfers and WRAP/FIXED bursts are not modelled (issue 5's AXI extension).
+// The initiator's own port follows the AXI attributes it sent (count_issued_bursts: AxSIZE
+// narrower than the port, AxLEN shorter than the port's limit, FIXED/WRAP bursts); every
+// later port re-packs the data at its own width and limit (width conversion, AXI4 -> AXI3
+// splitting), as an AXI interconnect's upsizer/downsizer does, greedily (longest bursts).
 #pragma once
 
 #include <cstdint>
@@ -24,5 +26,14 @@ constexpr uint64_t kAxiBoundaryBytes = 4096;
 // width_bytes: a power of two <= 4096; max_beats >= 1.
 BurstCount count_bursts(uint64_t address, uint64_t bytes, unsigned width_bytes,
                         unsigned max_beats);
+
+// Beats and bursts on the initiator's port for what the initiator issued:
+//  - beat_bytes (AxSIZE; 0 = the port width, clipped to it: a beat never exceeds the bus);
+//  - burst_beats (AxLEN + 1; 0 = the port's limit, clipped to it);
+//  - fixed_or_wrap: FIXED and WRAP bursts do not advance across pages, so the 4 KiB rule
+//    does not split them (one beat per beat_bytes, bursts of burst_beats).
+BurstCount count_issued_bursts(uint64_t address, uint64_t bytes, unsigned port_width_bytes,
+                               unsigned port_max_beats, unsigned beat_bytes,
+                               unsigned burst_beats, bool fixed_or_wrap);
 
 }  // namespace vp

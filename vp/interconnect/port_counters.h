@@ -9,16 +9,47 @@
 //   decerr                       (initiator ports) transactions to no target (AXI DECERR)
 //   latency_ns.min/.mean/.max    delay from entering the initiator port to the response,
 //                                target included (derived; 0 before the first transaction)
+// and per direction (<dir> = rd | wr), from the timing policy:
+//   <dir>.busy_ns                time the port's data channel carried this direction's data
+//   <dir>.utilisation            busy_ns / simulated time (derived at the end of the run)
+//   <dir>.wait_ns                time transactions waited for this port: its channel
+//                                (contention) and its outstanding-transaction limit
+//   <dir>.latency_ns.min/.mean/.max/.p50/.p99   as latency_ns, per direction; the
+//                                percentiles from a histogram (within 6.25 %)
+// and, when the interconnect has a bandwidth window, a time series "<ic>.<port>.<dir>.bytes"
+// (bytes per window, written by run.bandwidth_csv).
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 
 #include "vp/interconnect/burst_math.h"
+#include "vp/stats/latency_histogram.h"
+#include "vp/stats/time_series.h"
 
 namespace vp {
 
 class Stats;
+
+struct DirectionCounters {
+    uint64_t busy_ps = 0;
+    uint64_t wait_ps = 0;
+    uint64_t latency_count = 0, latency_sum_ps = 0;
+    uint64_t latency_min_ps = UINT64_MAX, latency_max_ps = 0;
+    LatencyHistogram histogram;
+    std::unique_ptr<TimeSeries> bandwidth;  // nullptr without a window
+
+    void record(uint64_t latency_ps, uint64_t busy, uint64_t wait) {
+        busy_ps += busy;
+        wait_ps += wait;
+        ++latency_count;
+        latency_sum_ps += latency_ps;
+        if (latency_ps < latency_min_ps) latency_min_ps = latency_ps;
+        if (latency_ps > latency_max_ps) latency_max_ps = latency_ps;
+        histogram.add(latency_ps);
+    }
+};
 
 struct PortCounters {
     uint64_t rd_bytes = 0, rd_transactions = 0;
@@ -27,6 +58,7 @@ struct PortCounters {
     uint64_t slverr = 0, decerr = 0;
     uint64_t latency_count = 0, latency_sum_ps = 0;
     uint64_t latency_min_ps = UINT64_MAX, latency_max_ps = 0;
+    DirectionCounters rd, wr;
 
     void record(bool is_write, uint64_t bytes, const BurstCount& bursts_on_port,
                 uint64_t latency_ps, bool ok) {
@@ -40,10 +72,14 @@ struct PortCounters {
         if (latency_ps < latency_min_ps) latency_min_ps = latency_ps;
         if (latency_ps > latency_max_ps) latency_max_ps = latency_ps;
     }
+    DirectionCounters& direction(bool is_write) { return is_write ? wr : rd; }
 
     // prefix: "<interconnect>.<port>"; with_decerr for initiator ports. The counters
-    // must outlive the registry's use (they are read by pointer).
-    void register_stats(Stats& stats, const std::string& prefix, bool with_decerr) const;
+    // must outlive the registry's use (they are read by pointer). window_ps > 0 adds the
+    // bandwidth time series to the run's TimeSeriesRegistry.
+    void register_stats(Stats& stats, const std::string& prefix, bool with_decerr,
+                        uint64_t window_ps = 0);
+    void unregister_series(Stats& stats) const;
 };
 
 }  // namespace vp

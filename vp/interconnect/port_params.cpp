@@ -24,6 +24,10 @@ void PortParams::declare(ConfigSchema& s, const std::string& prefix, const PortP
     s.add_uint(prefix + ".clock_hz", static_cast<uint64_t>(d.clock_hz), "Hz", "clock of the port", 1, 1e11);
     s.add_uint(prefix + ".max_burst_beats", d.max_burst_beats, "beats", "longest burst (AXI3: 16, AXI4: 256)", 1, 65536);
     s.add_uint(prefix + ".latency_cycles", d.latency_cycles, "cycles", "fixed cost of crossing the port, in its clock", 0, 1e6);
+    s.add_uint(prefix + ".max_outstanding_reads", d.max_outstanding_reads, "transactions",
+               "reads in flight at once through the port (0 = unlimited; contention timing only)", 0, 1e6);
+    s.add_uint(prefix + ".max_outstanding_writes", d.max_outstanding_writes, "transactions",
+               "writes in flight at once through the port (0 = unlimited; contention timing only)", 0, 1e6);
 }
 
 PortParams PortParams::from_config(const Config& c, const std::string& prefix,
@@ -34,6 +38,8 @@ PortParams PortParams::from_config(const Config& c, const std::string& prefix,
     p.clock_hz = static_cast<double>(c.get_uint(prefix + ".clock_hz"));
     p.max_burst_beats = static_cast<unsigned>(c.get_uint(prefix + ".max_burst_beats"));
     p.latency_cycles = static_cast<unsigned>(c.get_uint(prefix + ".latency_cycles"));
+    p.max_outstanding_reads = static_cast<unsigned>(c.get_uint(prefix + ".max_outstanding_reads"));
+    p.max_outstanding_writes = static_cast<unsigned>(c.get_uint(prefix + ".max_outstanding_writes"));
     p.validate(prefix);
     return p;
 }

@@ -17,11 +17,18 @@ struct PortParams {
     double clock_hz = 100e6;          // the port's clock
     unsigned max_burst_beats = 16;    // AXI3 (Zynq GP/HP ports): 16, AXI4: 256
     unsigned latency_cycles = 0;      // fixed cost of crossing this port, in its own cycles
+                                      // (arbitration + address phase), the address phase
+    // Transactions in flight at once through this port, per direction (0 = unlimited): an
+    // initiator port's issuing capability, a target port's acceptance capability (Zynq
+    // S_AXI_HP: 8 reads, 32 writes, UG585 ch. 5). Only the "contention" timing uses them.
+    unsigned max_outstanding_reads = 0;
+    unsigned max_outstanding_writes = 0;
 
     // Throws ConfigError naming `context` (e.g. "ps_interconnect") and the bad field.
     void validate(const std::string& context) const;
 
-    // Keys <prefix>.width_bytes, .clock_hz, .max_burst_beats, .latency_cycles with the
+    // Keys <prefix>.width_bytes, .clock_hz, .max_burst_beats, .latency_cycles,
+    // .max_outstanding_reads, .max_outstanding_writes with the
     // given defaults (the port's name is not configurable: it is a statistics key).
     static void declare(ConfigSchema& schema, const std::string& prefix,
                         const PortParams& defaults);

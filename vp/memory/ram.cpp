@@ -5,6 +5,7 @@
 
 #include "vp/common/log.h"
 #include "vp/config/config.h"
+#include "vp/interconnect/axi_extension.h"
 #include "vp/stats/stats.h"
 
 namespace vp {
@@ -36,12 +37,26 @@ BandwidthTiming::BandwidthTiming(double latency_ns, double bandwidth_bytes_per_s
       units_per_byte_(seconds_per_byte_ / sc_core::sc_get_time_resolution().to_seconds()) {}
 
 sc_core::sc_time BandwidthTiming::access(unsigned, bool, uint64_t, uint64_t bytes,
-                                         const sc_core::sc_time& arrival) {
-    sc_core::sc_time start = arrival + latency_;
-    if (start < bus_free_) start = bus_free_;
-    bus_free_ = start + sc_core::sc_time::from_value(static_cast<sc_core::sc_time::value_type>(
-                            static_cast<double>(bytes) * units_per_byte_ + 0.5));
+                                         const sc_core::sc_time& arrival,
+                                         LatencyBreakdown* breakdown) {
+    const sc_core::sc_time ready = arrival + latency_;
+    const sc_core::sc_time start = ready < bus_free_ ? bus_free_ : ready;
+    const sc_core::sc_time data = sc_core::sc_time::from_value(static_cast<sc_core::sc_time::value_type>(
+        static_cast<double>(bytes) * units_per_byte_ + 0.5));
+    bus_free_ = start + data;
+    last_data_ = data;
+    if (breakdown) {
+        breakdown->add(label_latency_.c_str(), latency_);
+        breakdown->add(label_queue_.c_str(), start - ready);
+        breakdown->add(label_data_.c_str(), data);
+    }
     return bus_free_ - arrival;
+}
+
+void BandwidthTiming::elaborate(const std::string& name, const std::vector<std::string>&, Stats&) {
+    label_latency_ = name + ".latency";
+    label_queue_ = name + ".queue";
+    label_data_ = name + ".data";
 }
 
 sc_core::sc_time BandwidthTiming::dmi_latency_per_byte(bool) const {
@@ -92,10 +107,13 @@ void Ram::end_of_elaboration() {
     ports_.resize(socket.size());
     const std::string base = basename();
     register_stats(base, total_);
+    std::vector<std::string> names;
     for (size_t i = 0; i < ports_.size(); ++i) {
         const bool named = i < port_names_.size() && !port_names_[i].empty();
-        register_stats(base + "." + (named ? port_names_[i] : "port" + std::to_string(i)), ports_[i]);
+        names.push_back(named ? port_names_[i] : "port" + std::to_string(i));
+        register_stats(base + "." + names.back(), ports_[i]);
     }
+    timing_->elaborate(base, names, stats_);
     const SparseStorage* storage = &storage_;
     stats_.add_derived(base + ".pages_allocated",
                        [storage] { return static_cast<double>(storage->pages_allocated()); },
@@ -170,7 +188,9 @@ void Ram::b_transport(int port, tlm::tlm_generic_payload& trans, sc_core::sc_tim
     }
     trans.set_dmi_allowed(true);
     delay += timing_->access(static_cast<unsigned>(port), is_write, trans.get_address(), bytes,
-                             sc_core::sc_time_stamp() + delay);
+                             sc_core::sc_time_stamp() + delay, breakdown_of(trans));
+    if (AxiExtension* ext = trans.get_extension<AxiExtension>())
+        ext->target_data_time = timing_->last_data_time();
 }
 
 unsigned int Ram::transport_dbg(int, tlm::tlm_generic_payload& trans) {

@@ -35,6 +35,7 @@ namespace vp {
 class Stats;
 class ConfigSchema;
 class Config;
+class LatencyBreakdown;
 
 struct RamParams {
     uint64_t size_bytes = 512ull << 20;
@@ -49,18 +50,29 @@ struct RamParams {
     static RamParams from_config(const Config& config, const std::string& prefix);
 };
 
-// When a memory access completes. Issue 4's DRAM model (banks, rows, refresh, controller
-// ports and arbitration) implements this interface and replaces BandwidthTiming.
+// When a memory access completes: the timing model of a memory, chosen by config
+// (`<memory>.timing`: simple = BandwidthTiming below, dram = vp/memory/dram/, ideal).
 class MemoryTimingPolicy {
 public:
     virtual ~MemoryTimingPolicy() = default;
     // Delay from `arrival` (the transaction's local time, sc_time_stamp() + delay) until
     // its last beat is delivered. `port` is the socket index the access came in on.
+    // When `breakdown` is not null, the policy appends the parts of the delay it returns
+    // (labels are string literals or strings the policy owns), summing exactly to it.
     virtual sc_core::sc_time access(unsigned port, bool is_write, uint64_t address,
-                                    uint64_t bytes, const sc_core::sc_time& arrival) = 0;
+                                    uint64_t bytes, const sc_core::sc_time& arrival,
+                                    LatencyBreakdown* breakdown = nullptr) = 0;
     // Per-byte cost a DMI user should charge (TLM leaves the unit to the model; here: the
     // streaming cost of one byte, the fixed latency being hidden by the CPU's caches).
     virtual sc_core::sc_time dmi_latency_per_byte(bool is_write) const = 0;
+    // The data phase (first beat to last) of the access just timed; the Ram reports it to
+    // the interconnects on the path (AxiExtension::target_data_time) so they can overlap
+    // their beats with it. Zero = not modelled.
+    virtual sc_core::sc_time last_data_time() const { return sc_core::SC_ZERO_TIME; }
+    // Called once at the end of elaboration with the memory's name ("ddr") and its
+    // ports' names, so a policy can name its breakdown parts and register statistics.
+    virtual void elaborate(const std::string& /*memory_name*/,
+                           const std::vector<std::string>& /*port_names*/, Stats& /*stats*/) {}
 };
 
 // Issue 3's model: delay = latency_ns + bytes / bandwidth, where the data phase occupies
@@ -76,10 +88,18 @@ class BandwidthTiming final : public MemoryTimingPolicy {
 public:
     BandwidthTiming(double latency_ns, double bandwidth_bytes_per_s);
     sc_core::sc_time access(unsigned port, bool is_write, uint64_t address, uint64_t bytes,
-                            const sc_core::sc_time& arrival) override;
+                            const sc_core::sc_time& arrival,
+                            LatencyBreakdown* breakdown = nullptr) override;
     sc_core::sc_time dmi_latency_per_byte(bool is_write) const override;
+    sc_core::sc_time last_data_time() const override { return last_data_; }
+    void elaborate(const std::string& memory_name, const std::vector<std::string>& port_names,
+                   Stats& stats) override;
 
 private:
+    sc_core::sc_time last_data_ = sc_core::SC_ZERO_TIME;
+    // Breakdown labels: "<memory>.latency", "<memory>.queue", "<memory>.data".
+    std::string label_latency_ = "memory.latency", label_queue_ = "memory.queue",
+                label_data_ = "memory.data";
     sc_core::sc_time latency_;
     double seconds_per_byte_;
     double units_per_byte_;  // time resolution units per byte (avoids unit conversion per call)
@@ -99,6 +119,7 @@ public:
     // number of bindings is known).
     void name_port(unsigned index, std::string name);
     void set_timing_policy(std::unique_ptr<MemoryTimingPolicy> policy);
+    MemoryTimingPolicy& timing_policy() { return *timing_; }
 
     SparseStorage& storage() { return storage_; }
     const RamParams& params() const { return params_; }

@@ -3,6 +3,7 @@
 #include <sstream>
 
 #include "software/apps/edgedrnn_bench/edgedrnn_bench.h"
+#include "vp/memory/dram/memory_timing_factory.h"
 #include "vp/platform/cpu_factory.h"
 #include "vp/platform/job_image.h"
 #include "vp/platform/zynq_regions.h"
@@ -35,8 +36,9 @@ MinizedPlatform::MinizedPlatform(const Config& c, const Network& network, const 
     ps_ = std::make_unique<AxiInterconnect>("ps", stats, InterconnectParams::from_config(c, "ps"));
     gp0_ = std::make_unique<AxiInterconnect>("gp0", stats, InterconnectParams::from_config(c, "gp0"));
     hp_ = std::make_unique<AxiInterconnect>("hp", stats, InterconnectParams::from_config(c, "hp"));
-    ddr_ = std::make_unique<Ram>("ddr", RamParams::from_config(c, "ddr"), stats,
-                                 std::vector<std::string>{"cpu", "hp0"});
+    const std::vector<std::string> ddr_ports{"cpu", "hp0"};
+    ddr_ = std::make_unique<Ram>("ddr", RamParams::from_config(c, "ddr"), stats, ddr_ports);
+    ddr_->set_timing_policy(make_memory_timing(c, "ddr", ddr_ports));  // ddr.timing: dram/simple/ideal
     ocm_ = std::make_unique<Ram>("ocm", RamParams::from_config(c, "ocm"), stats,
                                  std::vector<std::string>{"cpu", "hp0"});
     uart_ = std::make_unique<zynq::CadenceUart>("uart1", zynq::CadenceUartParams::from_config(c), stats);
@@ -48,6 +50,8 @@ MinizedPlatform::MinizedPlatform(const Config& c, const Network& network, const 
     edgedrnn_ = std::make_unique<edgedrnn::EdgeDrnn>("edgedrnn", accel, stats);
     cpu_ = make_cpu(c, stats, descriptor_address_);
     loader_ = std::make_unique<BusLoader>("loader");
+    const TrafficParams traffic = TrafficParams::from_config(c);
+    if (traffic.enable) traffic_ = std::make_unique<TrafficGenerator>("traffic", traffic, stats);
 
     build_memory_map(c);
     dma_->m_axis_mm2s.bind(edgedrnn_->s_axis_input);
@@ -67,6 +71,10 @@ void MinizedPlatform::build_memory_map(const Config& c) {
     ps_->add_initiator(port("ps", "loader"));
     cpu_->bus.bind(ps_->upstream);
     loader_->socket.bind(ps_->upstream);
+    if (traffic_) {  // what-if load: a memcpy-like master beside the CPU (traffic.enable)
+        ps_->add_initiator(port("ps", "traffic"));
+        traffic_->socket.bind(ps_->upstream);
+    }
 
     const uint64_t ddr_base = c.get_uint("ddr.base");
     const uint64_t ddr_size = ddr_->params().size_bytes;

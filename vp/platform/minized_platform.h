@@ -27,6 +27,7 @@
 #include "vp/memory/ram.h"
 #include "vp/platform/bus_loader.h"
 #include "vp/platform/platform_instance.h"
+#include "vp/traffic/traffic_generator.h"
 
 namespace vp {
 
@@ -62,6 +63,7 @@ private:
     std::unique_ptr<edgedrnn::EdgeDrnn> edgedrnn_;
     std::unique_ptr<Cpu> cpu_;
     std::unique_ptr<BusLoader> loader_;  // loads the job over the PS interconnect
+    std::unique_ptr<TrafficGenerator> traffic_;  // what-if load on the PS interconnect (traffic.enable)
 
     std::vector<int16_t> outputs_;
     unsigned steps_ = 0;

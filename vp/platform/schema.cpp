@@ -8,8 +8,10 @@
 #include "vp/cpu/native_cpu.h"
 #include "vp/interconnect/axi_interconnect.h"
 #include "vp/interconnect/port_params.h"
+#include "vp/memory/dram/memory_timing_factory.h"
 #include "vp/memory/ram.h"
 #include "vp/platform/zynq_regions.h"
+#include "vp/traffic/traffic_generator.h"
 
 namespace vp {
 namespace {
@@ -40,8 +42,10 @@ void declare_soc(ConfigSchema& s) {
     PortParams::declare(s, "axilite", port_defaults(4, 125e6, 1));  // the PL's AXI-Lite crossbar
     PortParams::declare(s, "hp", port_defaults(8, 125e6, 1));       // PL masters into the PL interconnect
     PortParams::declare(s, "hp0", port_defaults(8, 125e6, 2));      // S_AXI_HP0 into the PS
+    TrafficParams::declare(s);                                      // what-if load on the PS interconnect
 
     RamParams::declare(s, "ddr");
+    declare_memory_timing(s, "ddr");  // ddr.timing, ddr.preset and the DRAM part's keys
     RamParams ocm;
     ocm.size_bytes = 256 << 10;
     ocm.latency_ns = 10;
@@ -108,6 +112,7 @@ ConfigSchema build_schema() {
 
     s.add_path("run.outputs", "write the last layer's outputs, one line per time step (raw Q8.8)");
     s.add_path("run.stats_json", "write all statistics as one JSON object");
+    s.add_path("run.bandwidth_csv", "write bandwidth per time window and interconnect port as CSV (<ic>.bandwidth_window_ns)");
     return s;
 }
 

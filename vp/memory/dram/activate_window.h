@@ -1,0 +1,83 @@
+// Where an ACTIVATE may go: at least tRRD (tRRD_L in the same bank group) from every
+// other ACT, and at most four ACTs in any tFAW. The recent ACTs are kept (not only the
+// last), because bookings are not made in time order: an ACT for a later-timed
+// transaction may land before one booked earlier. The last 16 ACTs are kept; an ACT
+// is never placed within tFAW of a forgotten one.
+#pragma once
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+
+#include "vp/memory/dram/dram_cycle.h"
+
+namespace vp {
+
+class ActivateWindow {
+public:
+    ActivateWindow(uint32_t trrd_s, uint32_t trrd_l, uint32_t tfaw)
+        : trrd_s_(trrd_s), trrd_l_(trrd_l), tfaw_(tfaw) {
+        acts_.fill({kLongAgo, ~0u});
+    }
+
+    // The earliest cycle >= earliest where an ACT to `group` keeps every constraint.
+    // The answer is `earliest` or where some constraint stops binding (an ACT + tRRD,
+    // or an ACT + tFAW), so only those candidates are tried.
+    Cycle find(Cycle earliest, unsigned group) const {
+        earliest = std::max(earliest, floor_);
+        if (fits(earliest, group)) return earliest;
+        // Try the candidates in time order: usually the first one fits.
+        std::array<Cycle, 3 * kKept> candidates{};
+        unsigned n = 0;
+        for (const Act& a : acts_)
+            for (Cycle c : {a.t + trrd_s_, a.t + trrd_l_, a.t + tfaw_})
+                if (c > earliest) candidates[n++] = c;
+        std::sort(candidates.begin(), candidates.begin() + n);
+        for (unsigned i = 0; i < n; ++i)
+            if (fits(candidates[i], group)) return candidates[i];
+        return kNever;  // unreachable: past every kept ACT + tFAW everything fits
+    }
+
+    void record(Cycle t, unsigned group) {
+        // The ACT forgotten now may still constrain times near it: nothing goes before it
+        // + tFAW any more (conservative, and far behind the ACTs being placed).
+        floor_ = std::max(floor_, acts_[next_].t + std::max(tfaw_, trrd_l_));
+        acts_[next_] = {t, group};
+        next_ = (next_ + 1) % kKept;
+    }
+
+private:
+    static constexpr unsigned kKept = 16;
+    static constexpr Cycle kNever = Cycle{1} << 62;
+
+    bool fits(Cycle t, unsigned group) const {
+        // tRRD to every ACT, on both sides.
+        for (const Act& a : acts_) {
+            const Cycle gap = a.group == group ? trrd_l_ : trrd_s_;
+            if (t > a.t - gap && t < a.t + gap) return false;
+        }
+        // tFAW: with t added, no five ACTs within any tFAW. Collect the ACTs within tFAW
+        // of t, sorted, with t among them; every five consecutive must span >= tFAW.
+        std::array<Cycle, kKept + 1> near{};
+        unsigned n = 0;
+        for (const Act& a : acts_)
+            if (a.t > t - tfaw_ && a.t < t + tfaw_) near[n++] = a.t;
+        if (n < 4) return true;
+        near[n++] = t;
+        std::sort(near.begin(), near.begin() + n);
+        for (unsigned i = 0; i + 4 < n; ++i)
+            if (near[i + 4] - near[i] < tfaw_ && near[i] <= t && t <= near[i + 4]) return false;
+        return true;
+    }
+
+    struct Act {
+        Cycle t;
+        unsigned group;
+    };
+    std::array<Act, kKept> acts_;
+    unsigned next_ = 0;
+    Cycle floor_ = kLongAgo;
+    Cycle trrd_s_, trrd_l_, tfaw_;
+};
+
+}  // namespace vp
