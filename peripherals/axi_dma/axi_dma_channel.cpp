@@ -60,6 +60,12 @@ Channel::Channel(vp::RegisterBank& bank, Direction dir, const std::string& owner
     dmacr.on_read([this] { return read_dmacr(); });
     dmasr.on_write([this](uint32_t v) { write_dmasr(v); });
     dmasr.on_read([this] { return read_dmasr(); });
+    // Idle and IOC_Irq change by themselves only when a transfer completes: a CPU polling
+    // DMASR may wait for that instead of simulating every read.
+    dmasr.set_change_event(&completion_event_);
+    // Idle and IOC_Irq change by themselves only when a transfer completes: a CPU polling
+    // DMASR may wait for that instead of simulating every read.
+    dmasr.set_change_event(&completion_event_);
     length.on_write([this](uint32_t v) { write_length(v); });
     length.on_read([this] { settle(access_time_); return length.value(); });
     address_msb.on_write([this](uint32_t v) { write_address_msb(address_msb, v); });

@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "vp/common/log.h"
+#include "vp/common/poll_hint.h"
 
 namespace vp {
 
@@ -72,6 +73,8 @@ void RegisterBank::transport(tlm::tlm_generic_payload& trans) {
         if (is_write) {
             if (mask) reg->bus_write((reg->value() & ~mask) | (incoming & mask));
         } else {
+            if (reg->change_event())
+                if (auto* hint = trans.get_extension<PollHintExtension>()) hint->change = reg->change_event();
             const uint32_t v = reg->bus_read();
             for (unsigned k = 0; k < lanes; ++k)
                 if ((mask >> (8 * (first_lane + k))) & 0xFF)

@@ -14,6 +14,7 @@
 #include <map>
 #include <string>
 
+#include <systemc>
 #include <tlm>
 
 namespace vp {
@@ -39,6 +40,10 @@ public:
     void on_write(std::function<void(uint32_t)> callback) { write_cb_ = std::move(callback); }
     // Called on a read; returns the value seen by the bus (default: the stored value).
     void on_read(std::function<uint32_t()> callback) { read_cb_ = std::move(callback); }
+    // The event that fires whenever the value can change by itself (a status register),
+    // given to readers as a polling hint (vp/common/poll_hint.h).
+    void set_change_event(const sc_core::sc_event* event) { change_event_ = event; }
+    const sc_core::sc_event* change_event() const { return change_event_; }
 
     void bus_write(uint32_t merged) {
         if (write_cb_) write_cb_(merged); else value_ = merged;
@@ -52,6 +57,7 @@ private:
     uint32_t value_;
     std::function<void(uint32_t)> write_cb_;
     std::function<uint32_t()> read_cb_;
+    const sc_core::sc_event* change_event_ = nullptr;
 };
 
 class RegisterBank {

@@ -1,5 +1,6 @@
 #include "vp/cpu/native_cpu.h"
 
+#include <cmath>
 #include <cstring>
 #include <sstream>
 #include <stdexcept>
@@ -18,6 +19,8 @@ void NativeCpuParams::declare(ConfigSchema& s) {
     s.add_double("cpu.hal_access_ns", 0, "ns", "native CPU: CPU-side cost of a register access, added to the bus time", 0, 1e6);
     s.add_double("cpu.hal_call_ns", 20, "ns", "native CPU: cost of other HAL calls (address translation, exit)", 0, 1e6);
     s.add_double("cpu.cache_line_ns", 5, "ns", "native CPU: cost per 32-byte line of cache maintenance", 0, 1e6);
+    s.add_bool("cpu.poll_skip", true,
+               "native CPU: in a polling loop on a status register, wait for its change instead of simulating every read");
 }
 
 NativeCpuParams NativeCpuParams::from_config(const Config& c) {
@@ -26,6 +29,7 @@ NativeCpuParams NativeCpuParams::from_config(const Config& c) {
     p.hal_access_ns = c.get_double("cpu.hal_access_ns");
     p.hal_call_ns = c.get_double("cpu.hal_call_ns");
     p.cache_line_ns = c.get_double("cpu.cache_line_ns");
+    p.poll_skip = c.get_bool("cpu.poll_skip");
     return p;
 }
 
@@ -40,12 +44,17 @@ NativeCpu::NativeCpu(sc_core::sc_module_name name, const NativeCpuParams& params
     // privileged data access (AxPROT = 001), as the bare-metal driver runs.
     AxiExtension& ext = attach_axi_extension(trans_, "cpu", 0);
     ext.prot = 0x1;
+    poll_hint_ = new PollHintExtension;
+    trans_.set_extension(poll_hint_);
     const std::string n = basename();
     stats.add_counter(n + ".reads", &reads_, "", "register reads (TLM)");
     stats.add_counter(n + ".writes", &writes_, "", "register writes (TLM)");
     stats.add_counter(n + ".hal_calls", &hal_calls_, "", "other HAL calls");
     stats.add_counter(n + ".bus_errors", &bus_errors_, "", "CPU accesses answered with a bus error");
     stats.add_counter(n + ".dmi_grants", &dmi_grants_, "", "DMI regions obtained for RAM");
+    stats.add_counter(n + ".polls_skipped", &polls_skipped_, "",
+                      "status-register reads of polling loops not simulated one by one (cpu.poll_skip)");
+    stats.add_counter(n + ".poll_waits", &poll_waits_, "", "polling loops that waited for a change event");
 }
 
 NativeCpu& NativeCpu::current() {
@@ -72,7 +81,7 @@ void NativeCpu::charge(double ns) {
     if (qk_.need_sync()) qk_.sync();
 }
 
-void NativeCpu::access(tlm::tlm_command cmd, uint32_t addr, uint32_t& value) {
+void NativeCpu::access(tlm::tlm_command cmd, uint32_t addr, uint32_t& value, bool may_sync) {
     unsigned char data[4];
     if (cmd == tlm::TLM_WRITE_COMMAND) std::memcpy(data, &value, 4);  // little-endian host
     trans_.set_command(cmd);
@@ -83,6 +92,7 @@ void NativeCpu::access(tlm::tlm_command cmd, uint32_t addr, uint32_t& value) {
     trans_.set_byte_enable_ptr(nullptr);
     trans_.set_dmi_allowed(false);
     trans_.set_response_status(tlm::TLM_INCOMPLETE_RESPONSE);
+    poll_hint_->change = nullptr;
     sc_core::sc_time delay = qk_.get_local_time();
     bus->b_transport(trans_, delay);
     qk_.set(delay);
@@ -96,23 +106,71 @@ void NativeCpu::access(tlm::tlm_command cmd, uint32_t addr, uint32_t& value) {
         throw ProgramExit{128};
     }
     if (cmd == tlm::TLM_READ_COMMAND) std::memcpy(&value, data, 4);
-    charge(params_.hal_access_ns);
+    if (may_sync) charge(params_.hal_access_ns);
+    else qk_.inc(sc_core::sc_time(params_.hal_access_ns, sc_core::SC_NS));
 }
 
 uint32_t NativeCpu::read32(uint32_t addr) {
     ++reads_;
     uint32_t v = 0;
     access(tlm::TLM_READ_COMMAND, addr, v);
+    if (polling(addr, v)) v = wait_for_change(addr, v);
     return v;
+}
+
+bool NativeCpu::polling(uint32_t addr, uint32_t value) {
+    const sc_core::sc_time end = sc_core::sc_time_stamp() + qk_.get_local_time();
+    const bool again = poll_hint_->change && addr == last_read_addr_ && value == last_read_value_;
+    same_reads_ = again ? same_reads_ + 1 : 0;
+    poll_period_ = end - last_read_end_;  // one iteration of the loop
+    last_read_addr_ = addr;
+    last_read_value_ = value;
+    last_read_end_ = end;
+    // Three equal reads in a row with nothing else between: a polling loop.
+    return params_.poll_skip && same_reads_ >= 2 && poll_period_ > sc_core::SC_ZERO_TIME;
+}
+
+uint32_t NativeCpu::wait_for_change(uint32_t addr, uint32_t value) {
+    // Let the rest of the platform catch up and look again: the change may have happened
+    // meanwhile (its event already fired).
+    qk_.sync();
+    ++reads_;
+    uint32_t now_value = 0;
+    access(tlm::TLM_READ_COMMAND, addr, now_value, /*may_sync=*/false);
+    if (now_value != value || !poll_hint_->change) return now_value;
+    // Sleep until the register can have changed, starting right away: no time may pass
+    // between that read and the wait, or a change in between would be missed. The
+    // timeout bounds the wait when nothing is going to happen (a stuck device): the loop
+    // then goes on polling, as it would.
+    const sc_core::sc_time start = sc_core::sc_time_stamp();
+    const sc_core::sc_time due = start + qk_.get_local_time();  // where the CPU's time is
+    ++poll_waits_;
+    wait(poll_period_ * 100000.0, *poll_hint_->change);
+    const sc_core::sc_time woke = sc_core::sc_time_stamp();
+    // The loop reads once per period from `start`: its next read after the change comes
+    // at the next point of that grid (and not before the CPU's own time).
+    const double periods = std::ceil((woke - start) / poll_period_);
+    sc_core::sc_time resume = start + poll_period_ * periods;
+    if (resume < due) resume = due;
+    qk_.set(resume - woke);
+    // The reads the loop would have made meanwhile; then the read that sees the change.
+    polls_skipped_ += static_cast<uint64_t>(periods);
+    ++reads_;
+    access(tlm::TLM_READ_COMMAND, addr, now_value);
+    last_read_value_ = now_value;
+    last_read_end_ = sc_core::sc_time_stamp() + qk_.get_local_time();
+    return now_value;
 }
 
 void NativeCpu::write32(uint32_t addr, uint32_t value) {
     ++writes_;
+    same_reads_ = 0;  // a loop that writes is not a pure polling loop
     access(tlm::TLM_WRITE_COMMAND, addr, value);
 }
 
 void NativeCpu::cache_maintenance(uint32_t addr, uint32_t bytes) {
     ++hal_calls_;
+    same_reads_ = 0;
     const uint64_t first = addr / 32, last = (uint64_t{addr} + (bytes ? bytes : 1) - 1) / 32;
     charge(params_.hal_call_ns + params_.cache_line_ns * static_cast<double>(last - first + 1));
 }

@@ -4,6 +4,13 @@
 // through DMI (plain host pointers); every HAL call also costs a configurable CPU time,
 // so software overheads (polling loops, cache maintenance) appear in simulated time.
 //
+// Polling: when the program reads the same value from a status register that offers a
+// change event (vp/common/poll_hint.h) several times in a row, the CPU waits for the event
+// instead of simulating each read (cpu.poll_skip). Its next read then falls on the loop's
+// own grid of iterations, so the program sees the change when polling read by read would,
+// to within the variation of one read's latency; skipped reads are counted
+// (cpu.polls_skipped), not transacted, so port counters show fewer register reads.
+//
 // Limits: the host executes the software, so instruction timing is not modelled (only
 // HAL calls cost time); caches are not modelled (maintenance costs time per line);
 // a bus error on a CPU access is a data abort that ends the program.
@@ -18,6 +25,7 @@
 #include <tlm>
 #include <tlm_utils/tlm_quantumkeeper.h>
 
+#include "vp/common/poll_hint.h"
 #include "vp/cpu/cpu.h"
 
 namespace vp {
@@ -31,6 +39,7 @@ struct NativeCpuParams {
     double hal_access_ns = 0;      // CPU-side cost of one register access, on top of the bus
     double hal_call_ns = 20;       // cost of any other HAL call
     double cache_line_ns = 5;      // per 32-byte line of cache maintenance
+    bool poll_skip = true;         // wait for a polled status register's change event
     sc_core::sc_time quantum = sc_core::sc_time(1, sc_core::SC_US);
 
     static void declare(ConfigSchema& schema);
@@ -63,9 +72,12 @@ private:
         int status;
     };
     void run();
-    void access(tlm::tlm_command cmd, uint32_t addr, uint32_t& value);
+    // may_sync = false: never yields to other processes (see wait_for_change).
+    void access(tlm::tlm_command cmd, uint32_t addr, uint32_t& value, bool may_sync = true);
     void charge(double ns);
     void invalidate_dmi(sc_dt::uint64, sc_dt::uint64) override { dmi_.clear(); }
+    bool polling(uint32_t addr, uint32_t value);
+    uint32_t wait_for_change(uint32_t addr, uint32_t value);
 
     NativeCpuParams params_;
     std::function<int(uint32_t)> program_;
@@ -77,7 +89,12 @@ private:
     int exit_status_ = -1;
     std::string fault_;
     uint64_t reads_ = 0, writes_ = 0, hal_calls_ = 0, bus_errors_ = 0, dmi_grants_ = 0;
-    uint64_t finish_time_ps_ = 0;
+    uint64_t polls_skipped_ = 0, poll_waits_ = 0;
+    // Polling detection: the last read and how often it returned the same value.
+    PollHintExtension* poll_hint_ = nullptr;  // owned by trans_
+    uint32_t last_read_addr_ = 0, last_read_value_ = 0;
+    unsigned same_reads_ = 0;
+    sc_core::sc_time last_read_end_, poll_period_;
     static NativeCpu* current_;
 };
 
