@@ -9,6 +9,11 @@ packages=(
   libboost-program-options-dev    # the vp command line
   libgtest-dev                    # unit and integration tests
   nlohmann-json3-dev              # statistics as JSON
+  libunicorn-dev                  # the ARM Cortex-A9 ISS (cpu.model = arm), Unicorn 2
+  gcc-arm-none-eabi               # the board ELFs (software/bsp, cmake/ArmFirmware.cmake)
+  libnewlib-arm-none-eabi         # their C library (hard-float multilib)
+  parallel                        # vp-sweep job lists (GNU parallel; tested)
+  gnuplot-nox                     # vp-sweep plots
 )
 missing=()
 for p in "${packages[@]}"; do

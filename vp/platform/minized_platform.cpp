@@ -2,6 +2,7 @@
 
 #include <sstream>
 
+#include "peripherals/gic/gic.h"
 #include "software/apps/edgedrnn_bench/edgedrnn_bench.h"
 #include "vp/memory/dram/memory_timing_factory.h"
 #include "vp/platform/cpu_factory.h"
@@ -11,6 +12,9 @@
 
 namespace vp {
 namespace {
+
+// The GIC model takes the place of these unmodelled regions (same keys: gic_cpu.base, gic_dist.base).
+bool is_gic_region(const std::string& name) { return name == "gic_cpu" || name == "gic_dist"; }
 
 uint32_t address_key(const Config& c, const std::string& key) {
     return static_cast<uint32_t>(c.get_uint(key));
@@ -44,11 +48,12 @@ MinizedPlatform::MinizedPlatform(const Config& c, const Network& network, const 
     uart_ = std::make_unique<zynq::CadenceUart>("uart1", zynq::CadenceUartParams::from_config(c), stats);
     timer_ = std::make_unique<zynq::A9GlobalTimer>("timer", zynq::A9GlobalTimerParams::from_config(c), stats);
     for (const auto& spec : zynq_unmodelled_regions())
-        regions_.push_back(std::make_unique<zynq::UnmodelledRegion>(
+        if (!is_gic_region(spec.name)) regions_.push_back(std::make_unique<zynq::UnmodelledRegion>(
             spec.name.c_str(), spec, c.get_uint(spec.name + ".base"), stats));
     dma_ = std::make_unique<axi_dma::AxiDma>("axi_dma", axi_dma::AxiDmaParams::from_config(c), stats);
     edgedrnn_ = std::make_unique<edgedrnn::EdgeDrnn>("edgedrnn", accel, stats);
     cpu_ = make_cpu(c, stats, descriptor_address_);
+    wire_interrupts(stats);
     loader_ = std::make_unique<BusLoader>("loader");
     const TrafficParams traffic = TrafficParams::from_config(c);
     if (traffic.enable) traffic_ = std::make_unique<TrafficGenerator>("traffic", traffic, stats);
@@ -110,6 +115,8 @@ void MinizedPlatform::build_memory_map(const Config& c) {
         ps_->downstream.bind(region->socket);
         ps_->map(window(c, region->spec().name, t, region->spec().size_bytes));
     }
+    map_gic(c, *ps_);
+
     // GP0: the PL's register windows keep their full addresses across GP0.
     const unsigned ps_gp0 = ps_->add_target(port("gp0", "gp0"));
     ps_->downstream.bind(gp0_->upstream);
@@ -216,6 +223,25 @@ void MinizedPlatform::finish(Stats& stats) {
     else if (d.status != APP_OK && d.status != APP_MISMATCH)
         failure_ = "the application failed with status " + std::to_string(d.status) +
                    " (see its console output above)";
+}
+
+// ---- interrupts: the AXI DMA's and the global timer's lines into the GIC, the GIC into the CPU.
+
+void MinizedPlatform::wire_interrupts(Stats& stats) {
+    gic_ = std::make_unique<zynq::Gic>("gic", stats);
+    dma_->mm2s_introut.connect(gic_->input(GIC_ID_AXI_DMA_MM2S));
+    dma_->s2mm_introut.connect(gic_->input(GIC_ID_AXI_DMA_S2MM));
+    timer_->irq.connect(gic_->input(GIC_ID_GLOBAL_TIMER));
+    gic_->on_irq = [this](bool level) { cpu_->set_irq(level); };
+}
+
+void MinizedPlatform::map_gic(const Config& c, AxiInterconnect& ps) {
+    const unsigned cpu_if = ps.add_target(PortParams::from_config(c, "apb", "gic_cpu"));
+    ps.downstream.bind(gic_->cpu_if);
+    ps.map(AddressRegion{"gic_cpu", c.get_uint("gic_cpu.base"), 0x100, cpu_if, 0});
+    const unsigned dist = ps.add_target(PortParams::from_config(c, "apb", "gic_dist"));
+    ps.downstream.bind(gic_->dist);
+    ps.map(AddressRegion{"gic_dist", c.get_uint("gic_dist.base"), 0x1000, dist, 0});
 }
 
 }  // namespace vp

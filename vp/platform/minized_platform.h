@@ -29,6 +29,10 @@
 #include "vp/platform/platform_instance.h"
 #include "vp/traffic/traffic_generator.h"
 
+namespace zynq {
+class Gic;
+}
+
 namespace vp {
 
 class MinizedPlatform : public PlatformInstance {
@@ -47,6 +51,8 @@ public:
 private:
     void build_memory_map(const Config& c);
     void write_job(const Config& c, const Network& net, const Stimulus& stim);
+    void wire_interrupts(Stats& stats);                      // the GIC and its inputs
+    void map_gic(const Config& c, AxiInterconnect& ps);
 
     const Network& network_;
     const Stimulus& stimulus_;
@@ -62,6 +68,7 @@ private:
     std::unique_ptr<axi_dma::AxiDma> dma_;
     std::unique_ptr<edgedrnn::EdgeDrnn> edgedrnn_;
     std::unique_ptr<Cpu> cpu_;
+    std::unique_ptr<zynq::Gic> gic_;  // replaces the unmodelled gic_cpu / gic_dist regions
     std::unique_ptr<BusLoader> loader_;  // loads the job over the PS interconnect
     std::unique_ptr<TrafficGenerator> traffic_;  // what-if load on the PS interconnect (traffic.enable)
 

@@ -5,6 +5,7 @@
 #include "peripherals/timer/a9_global_timer.h"
 #include "peripherals/uart/cadence_uart.h"
 #include "peripherals/zynq_ps/unmodelled_region.h"
+#include "vp/cpu/arm_cpu.h"
 #include "vp/cpu/native_cpu.h"
 #include "vp/interconnect/axi_interconnect.h"
 #include "vp/interconnect/port_params.h"
@@ -28,9 +29,10 @@ PortParams port_defaults(unsigned width_bytes, double clock_hz, unsigned latency
 
 // The MiniZed SoC (platform.kind = minized): memory map, interconnect ports, devices.
 void declare_soc(ConfigSchema& s) {
-    s.add_string("cpu.model", "native", "CPU model: native = the C software compiled for the host (the ISS stub)",
-                 {"native"});
+    s.add_string("cpu.model", "native", "CPU model: native = the C software compiled for the host (the ISS stub); "
+                 "arm = the Cortex-A9 ISS running cpu.elf", {"native", "arm"});
     NativeCpuParams::declare(s);
+    ArmCpuParams::declare(s);
 
     // Interconnects and their ports (port keys: width_bytes, clock_hz, max_burst_beats, latency_cycles).
     InterconnectParams::declare(s, "ps");

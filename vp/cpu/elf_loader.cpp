@@ -1,0 +1,104 @@
+#include "vp/cpu/elf_loader.h"
+
+#include <elf.h>
+
+#include <cstring>
+#include <fstream>
+#include <iterator>
+#include <sstream>
+
+namespace vp {
+namespace {
+
+std::string hex(uint64_t v) {
+    std::ostringstream os;
+    os << "0x" << std::hex << v;
+    return os.str();
+}
+
+template <typename T>
+T read_at(const std::vector<uint8_t>& file, uint64_t offset, const std::string& what, const std::string& path) {
+    if (offset + sizeof(T) > file.size())
+        throw ElfError(path + ": truncated ELF: " + what + " at offset " + hex(offset) + " runs past the file's " +
+                       std::to_string(file.size()) + " bytes");
+    T v;
+    std::memcpy(&v, file.data() + offset, sizeof v);  // the host is little-endian, as the file must be
+    return v;
+}
+
+void read_symbols(const std::vector<uint8_t>& file, const Elf32_Ehdr& eh, ElfImage& image) {
+    for (unsigned i = 0; i < eh.e_shnum; ++i) {
+        const auto sh = read_at<Elf32_Shdr>(file, eh.e_shoff + uint64_t{i} * eh.e_shentsize, "section header", image.path);
+        if (sh.sh_type != SHT_SYMTAB || sh.sh_link >= eh.e_shnum) continue;
+        const auto strtab = read_at<Elf32_Shdr>(file, eh.e_shoff + uint64_t{sh.sh_link} * eh.e_shentsize,
+                                                "string table header", image.path);
+        for (uint64_t off = 0; off + sizeof(Elf32_Sym) <= sh.sh_size; off += sizeof(Elf32_Sym)) {
+            const auto sym = read_at<Elf32_Sym>(file, sh.sh_offset + off, "symbol", image.path);
+            const unsigned type = ELF32_ST_TYPE(sym.st_info);
+            if ((type != STT_FUNC && type != STT_OBJECT) || sym.st_shndx == SHN_UNDEF) continue;
+            const uint64_t name_at = uint64_t{strtab.sh_offset} + sym.st_name;
+            if (name_at >= file.size()) continue;
+            const char* name = reinterpret_cast<const char*>(file.data() + name_at);
+            const std::string s(name, strnlen(name, file.size() - name_at));
+            image.symbols[s] = type == STT_FUNC ? (sym.st_value & ~1u) : sym.st_value;
+        }
+    }
+}
+
+}  // namespace
+
+uint32_t ElfImage::symbol(const std::string& name) const {
+    auto it = symbols.find(name);
+    if (it == symbols.end()) throw ElfError(path + ": no symbol '" + name + "' (is it a program built with software/bsp?)");
+    return it->second;
+}
+
+ElfImage read_elf(const std::string& path) {
+    std::ifstream f(path, std::ios::binary);
+    if (!f) throw ElfError(path + ": cannot open the ELF file");
+    const std::vector<uint8_t> file((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+    ElfImage image;
+    image.path = path;
+    if (file.size() < EI_NIDENT || std::memcmp(file.data(), ELFMAG, SELFMAG) != 0)
+        throw ElfError(path + ": not an ELF file (no \\x7fELF magic)");
+    if (file[EI_CLASS] != ELFCLASS32) throw ElfError(path + ": not a 32-bit ELF (ELFCLASS64?); expected 32-bit little-endian ARM");
+    if (file[EI_DATA] != ELFDATA2LSB) throw ElfError(path + ": not little-endian; expected 32-bit little-endian ARM");
+    const auto eh = read_at<Elf32_Ehdr>(file, 0, "ELF header", path);
+    if (eh.e_machine != EM_ARM)
+        throw ElfError(path + ": machine " + std::to_string(eh.e_machine) + " is not ARM (40); expected 32-bit little-endian ARM");
+    if (eh.e_type != ET_EXEC) throw ElfError(path + ": not an executable (e_type " + std::to_string(eh.e_type) + ")");
+    if (eh.e_phnum == 0) throw ElfError(path + ": no program headers: nothing to load");
+    if (eh.e_phentsize != sizeof(Elf32_Phdr)) throw ElfError(path + ": unexpected program header size " + std::to_string(eh.e_phentsize));
+    image.entry = eh.e_entry;
+    for (unsigned i = 0; i < eh.e_phnum; ++i) {
+        const auto ph = read_at<Elf32_Phdr>(file, eh.e_phoff + uint64_t{i} * sizeof(Elf32_Phdr), "program header", path);
+        if (ph.p_type != PT_LOAD || ph.p_memsz == 0) continue;
+        if (ph.p_filesz > ph.p_memsz || uint64_t{ph.p_offset} + ph.p_filesz > file.size())
+            throw ElfError(path + ": segment " + std::to_string(i) + " runs past the file's end (truncated ELF?)");
+        if (uint64_t{ph.p_paddr} + ph.p_memsz > (uint64_t{1} << 32))
+            throw ElfError(path + ": segment " + std::to_string(i) + " at " + hex(ph.p_paddr) + " wraps the 32-bit address space");
+        ElfSegment s;
+        s.address = ph.p_paddr;
+        s.memory_bytes = ph.p_memsz;
+        s.bytes.assign(file.begin() + ph.p_offset, file.begin() + ph.p_offset + ph.p_filesz);
+        image.segments.push_back(std::move(s));
+    }
+    if (image.segments.empty()) throw ElfError(path + ": no PT_LOAD segment: nothing to load");
+    if (eh.e_shoff && eh.e_shentsize == sizeof(Elf32_Shdr)) read_symbols(file, eh, image);
+    return image;
+}
+
+void load_elf(const ElfImage& image, const ElfWriter& write) {
+    for (std::size_t i = 0; i < image.segments.size(); ++i) {
+        const ElfSegment& s = image.segments[i];
+        const std::vector<uint8_t> zeros(s.memory_bytes - s.bytes.size(), 0);
+        const bool ok = (s.bytes.empty() || write(s.address, s.bytes.data(), static_cast<uint32_t>(s.bytes.size()))) &&
+                        (zeros.empty() || write(s.address + static_cast<uint32_t>(s.bytes.size()), zeros.data(),
+                                                static_cast<uint32_t>(zeros.size())));
+        if (!ok)
+            throw ElfError(image.path + ": segment " + std::to_string(i) + " (" + hex(s.address) + ".." +
+                           hex(uint64_t{s.address} + s.memory_bytes - 1) + ") is not all in memory (DDR or OCM)");
+    }
+}
+
+}  // namespace vp

@@ -1,0 +1,45 @@
+// Reads a bare-metal ARM executable: a 32-bit little-endian ELF for EM_ARM, its PT_LOAD
+// segments (physical addresses), entry point and symbol table. Anything else is refused
+// with a message naming the file and what is wrong, before the simulation starts.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace vp {
+
+class ElfError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+struct ElfSegment {
+    uint32_t address = 0;        // physical (p_paddr): where the loader puts it
+    uint32_t memory_bytes = 0;   // p_memsz: bytes beyond the file's are zero (.bss)
+    std::vector<uint8_t> bytes;  // p_filesz bytes from the file
+};
+
+struct ElfImage {
+    std::string path;
+    uint32_t entry = 0;
+    std::vector<ElfSegment> segments;
+    std::map<std::string, uint32_t> symbols;  // function and object symbols (Thumb bit cleared)
+
+    // The symbol's address; throws ElfError naming it when the file has no such symbol.
+    uint32_t symbol(const std::string& name) const;
+};
+
+// Throws ElfError("<path>: <what>") for a missing file, a file that is not a 32-bit
+// little-endian ARM executable, or headers and segments that run past the file's end.
+ElfImage read_elf(const std::string& path);
+
+// Writes every segment (file bytes, then zeros up to its memory size) with `write`, which
+// returns false when the range is not memory; throws ElfError naming the segment then.
+using ElfWriter = std::function<bool(uint32_t address, const uint8_t* data, uint32_t bytes)>;
+void load_elf(const ElfImage& image, const ElfWriter& write);
+
+}  // namespace vp
