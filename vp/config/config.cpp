@@ -1,5 +1,7 @@
 #include "vp/config/config.h"
 
+#include "vp/config/ini_reader.h"
+
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
@@ -11,12 +13,6 @@
 namespace vp {
 namespace {
 
-std::string trim(const std::string& s) {
-    const auto b = s.find_first_not_of(" \t\r\n");
-    if (b == std::string::npos) return "";
-    const auto e = s.find_last_not_of(" \t\r\n");
-    return s.substr(b, e - b + 1);
-}
 
 // Digits may be grouped with '_' (125_000_000) for readability.
 std::string strip_separators(const std::string& text) {
@@ -44,52 +40,6 @@ std::string type_expectation(const ParamSpec& spec) {
         for (const auto& c : spec.choices) os << ' ' << c;
     }
     return os.str();
-}
-
-// Reads an INI file line by line: comments and blank lines skipped, section headers and
-// `key = value` lines passed on with "FILE:LINE" for messages. Shared by platform files
-// and presets.
-struct IniLine {
-    std::string where;    // "FILE:LINE"
-    bool is_section = false;
-    std::string section;  // the header's name (is_section)
-    std::string key;      // as written, without section
-    std::string value;
-};
-
-template <class Handler>
-void read_ini(const std::string& path, Handler&& handle) {
-    std::ifstream in(path);
-    if (!in) throw ConfigError(path + ": cannot open the file");
-    std::string line;
-    for (unsigned lineno = 1; std::getline(in, line); ++lineno) {
-        IniLine out;
-        out.where = path + ":" + std::to_string(lineno);
-        // Comments: ';' or '#' at the start of a line or after whitespace.
-        std::string text = line;
-        for (std::size_t i = 0; i < text.size(); ++i) {
-            if ((text[i] == ';' || text[i] == '#') && (i == 0 || text[i - 1] == ' ' || text[i - 1] == '\t')) {
-                text.resize(i);
-                break;
-            }
-        }
-        text = trim(text);
-        if (text.empty()) continue;
-        if (text.front() == '[') {
-            if (text.back() != ']' || text.size() < 3)
-                throw ConfigError(out.where + ": malformed section header '" + text + "', expected [name]");
-            out.is_section = true;
-            out.section = trim(text.substr(1, text.size() - 2));
-            handle(out);
-            continue;
-        }
-        const auto eq = text.find('=');
-        if (eq == std::string::npos)
-            throw ConfigError(out.where + ": '" + text + "': expected key = value");
-        out.key = trim(text.substr(0, eq));
-        out.value = trim(text.substr(eq + 1));
-        handle(out);
-    }
 }
 
 std::string section_of(const std::string& key) {
@@ -284,15 +234,11 @@ void Config::set_assignment(const std::string& assignment, const std::string& or
 
 void Config::load_ini(const std::string& path) {
     const std::filesystem::path folder = std::filesystem::path(path).parent_path();
-    std::string section;
     read_ini(path, [&](const IniLine& line) {
-        if (line.is_section) {
-            section = line.section;
-            return;
-        }
-        if (section.empty())
+        if (line.is_section) return;
+        if (line.section.empty())
             throw ConfigError(line.where + ": key '" + line.key + "' before any [section] header");
-        const std::string key = section + "." + line.key;
+        const std::string key = line.section + "." + line.key;
         std::string value = line.value;
         const ParamSpec& spec = spec_or_throw(key, line.where);
         // Paths in a file are relative to that file, so a scenario can be run from anywhere.

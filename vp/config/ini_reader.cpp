@@ -7,13 +7,6 @@
 namespace vp {
 namespace {
 
-std::string trim(const std::string& s) {
-    const auto b = s.find_first_not_of(" \t\r\n");
-    if (b == std::string::npos) return "";
-    const auto e = s.find_last_not_of(" \t\r\n");
-    return s.substr(b, e - b + 1);
-}
-
 std::string strip_comment(const std::string& line) {
     for (std::size_t i = 0; i < line.size(); ++i)
         if ((line[i] == ';' || line[i] == '#') && (i == 0 || line[i - 1] == ' ' || line[i - 1] == '\t'))
@@ -23,27 +16,38 @@ std::string strip_comment(const std::string& line) {
 
 }  // namespace
 
-void read_ini(const std::string& path, const std::function<void(const IniEntry&)>& on_entry) {
+std::string trim(const std::string& s) {
+    const auto b = s.find_first_not_of(" \t\r\n");
+    if (b == std::string::npos) return "";
+    const auto e = s.find_last_not_of(" \t\r\n");
+    return s.substr(b, e - b + 1);
+}
+
+void read_ini(const std::string& path, const std::function<void(const IniLine&)>& on_line) {
     std::ifstream in(path);
     if (!in) throw ConfigError(path + ": cannot open the file");
-    std::string section;
+    IniLine out;
     std::string line;
     for (unsigned lineno = 1; std::getline(in, line); ++lineno) {
-        const std::string where = path + ":" + std::to_string(lineno);
+        out.where = path + ":" + std::to_string(lineno);
         const std::string text = trim(strip_comment(line));
         if (text.empty()) continue;
         if (text.front() == '[') {
             if (text.back() != ']' || text.size() < 3)
-                throw ConfigError(where + ": malformed section header '" + text + "', expected [name]");
-            section = trim(text.substr(1, text.size() - 2));
+                throw ConfigError(out.where + ": malformed section header '" + text + "', expected [name]");
+            out.is_section = true;
+            out.section = trim(text.substr(1, text.size() - 2));
+            out.key.clear();
+            out.value.clear();
+            on_line(out);
             continue;
         }
         const auto eq = text.find('=');
-        if (eq == std::string::npos) throw ConfigError(where + ": '" + text + "': expected key = value");
-        const std::string key = trim(text.substr(0, eq));
-        if (section.empty())
-            throw ConfigError(where + ": key '" + key + "' before any [section] header");
-        on_entry({section, key, trim(text.substr(eq + 1)), where});
+        if (eq == std::string::npos) throw ConfigError(out.where + ": '" + text + "': expected key = value");
+        out.is_section = false;
+        out.key = trim(text.substr(0, eq));
+        out.value = trim(text.substr(eq + 1));
+        on_line(out);
     }
 }
 

@@ -1,6 +1,6 @@
 // The INI syntax every vp file uses: [section] headers, key = value lines, ';' or '#'
 // comments at the start of a line or after white space. Syntax errors throw ConfigError
-// naming FILE:LINE; what the keys mean is the caller's business.
+// naming FILE:LINE; what the sections and keys mean is the caller's business.
 #pragma once
 
 #include <functional>
@@ -8,13 +8,18 @@
 
 namespace vp {
 
-struct IniEntry {
-    std::string section;
-    std::string key;
+struct IniLine {
+    std::string where;        // "FILE:LINE", for messages
+    bool is_section = false;  // a [section] header (section holds its name)
+    std::string section;      // the current section ("" before any header)
+    std::string key;          // a key line's key, as written
     std::string value;
-    std::string where;   // "FILE:LINE"
 };
 
-void read_ini(const std::string& path, const std::function<void(const IniEntry&)>& on_entry);
+// Calls on_line for every header and key line, in file order.
+void read_ini(const std::string& path, const std::function<void(const IniLine&)>& on_line);
+
+// White space removed at both ends.
+std::string trim(const std::string& text);
 
 }  // namespace vp

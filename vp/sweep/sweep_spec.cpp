@@ -72,7 +72,9 @@ SweepSpec read_sweep(const std::string& path) {
     SweepSpec spec;
     spec.file = path;
     spec.metrics = default_sweep_metrics();
-    read_ini(path, [&](const IniEntry& e) {
+    read_ini(path, [&](const IniLine& e) {
+        if (e.is_section) return;
+        if (e.section.empty()) throw ConfigError(e.where + ": key '" + e.key + "' before any [section] header");
         if (e.section == "sweep") {
             if (e.key == "platform") spec.platform = relative_to(path, e.value);
             else if (e.key == "scenario") spec.scenario = relative_to(path, e.value);

@@ -5,16 +5,14 @@
  * the descriptor fields written are the same as the polled application's. */
 #include "software/apps/edgedrnn_bench_irq/edgedrnn_bench_irq.h"
 
+#include "software/apps/edgedrnn_bench/bench_job.h"
 #include "software/apps/edgedrnn_bench/edgedrnn_bench.h"
 #include "software/bsp/bsp.h"
 #include "software/drivers/axi_dma/axi_dma.h"
-#include "software/drivers/edgedrnn/edgedrnn_drv.h"
 #include "software/drivers/uart/uart_console.h"
 #include "software/hal/hal.h"
 #include "software/include/hw/axi_dma_regs.h"
 #include "software/include/hw/gic_regs.h"
-#include "software/include/vp_job.h"
-#include "software/nn/fc_classifier.h"
 
 #define MM2S_POLL_LIMIT 100000000u
 
@@ -30,25 +28,14 @@ static void s2mm_isr(void *context) {
     g_s2mm_done = 1;
 }
 
-static int setup(vp_job_descriptor *d, axi_dma *dma) {
-    edgedrnn_config cfg;
-    uint32_t l;
-    if (axi_dma_init(dma, d->dma_base, d->dma_mm_width_bytes, d->dma_max_length_bytes) != AXI_DMA_OK)
-        return APP_DMA_ERROR;
-    cfg.weights_addr = d->weights_addr;
-    cfg.weights_bytes = d->weights_bytes;
-    cfg.thx = d->thx;
-    cfg.thh = d->thh;
-    cfg.num_layers = d->num_layers;
-    cfg.input_size = d->input_size;
-    for (l = 0; l < 4; ++l) cfg.hidden[l] = d->hidden[l];
-    if (edgedrnn_program(d->edgedrnn_base, &cfg) != EDGEDRNN_OK) return APP_ACCEL_CONFIG;
-    if (axi_dma_reset(dma) != AXI_DMA_OK) return APP_DMA_ERROR;
-    /* S2MM completion and error interrupts on (axi_dma_init leaves them off). */
-    hal_write32(d->dma_base + AXI_DMA_S2MM_DMACR,
-                hal_read32(d->dma_base + AXI_DMA_S2MM_DMACR) | AXI_DMA_CR_IOC_IRQ_EN | AXI_DMA_CR_ERR_IRQ_EN);
+/* The polled set-up, then the S2MM completion and error interrupts through the GIC. */
+static int setup(bench_job *job) {
+    const uint32_t dmacr = job->d->dma_base + AXI_DMA_S2MM_DMACR;
+    const int rc = bench_job_setup(job);
+    if (rc != APP_OK) return rc;
+    hal_write32(dmacr, hal_read32(dmacr) | AXI_DMA_CR_IOC_IRQ_EN | AXI_DMA_CR_ERR_IRQ_EN);
     bsp_gic_init();
-    bsp_irq_connect(GIC_ID_AXI_DMA_S2MM, s2mm_isr, &d->dma_base);
+    bsp_irq_connect(GIC_ID_AXI_DMA_S2MM, s2mm_isr, &job->d->dma_base);
     bsp_irq_enable();
     return APP_OK;
 }
@@ -72,83 +59,23 @@ static int dma_step(axi_dma *dma, const vp_job_descriptor *d, uint32_t stim, uin
 }
 
 int edgedrnn_bench_irq_main(uint32_t descriptor_addr) {
-    vp_job_descriptor *d = (vp_job_descriptor *)hal_phys_to_ptr(descriptor_addr, sizeof *d);
-    hal_platform platform;
-    axi_dma dma;
-    uint64_t sum = 0;
-    uint32_t t, i, o, h, in_bytes, out_bytes;
-    const int16_t *rx, *gold, *gold_fc;
-    const int8_t *clw, *clb;
-    int16_t *results;
-    int rc;
-    if (!d || d->magic != VP_JOB_MAGIC || d->version != VP_JOB_VERSION || d->num_layers < 1 || d->num_layers > 4)
-        return APP_BAD_DESCRIPTOR;
-    platform.uart_base = d->uart_base;
-    platform.timer_base = d->timer_base;
-    platform.timer_hz = d->timer_hz;
-    hal_init(&platform);
-    h = d->hidden[d->num_layers - 1];
-    uart_printf("EdgeDRNN benchmark (interrupt-driven): %u layers, %u inputs, %u neurons, %u steps\r\n",
-                (unsigned)d->num_layers, (unsigned)d->input_size, (unsigned)h, (unsigned)d->timesteps);
-    d->steps_done = d->mismatches_rnn = d->mismatches_fc = 0;
-    d->first_mismatch_step = 0xFFFFFFFFu;
-    d->latency_ticks_min = 0xFFFFFFFFu;
-    d->latency_ticks_max = 0;
-    rc = setup(d, &dma);
-    if (rc != APP_OK) {
-        uart_printf("set-up failed (status %d)\r\n", rc);
-        return (int)(d->status = (uint32_t)rc);
-    }
-
-    in_bytes = 2 * d->input_size;
-    out_bytes = 2 * h;
-    rx = (const int16_t *)hal_phys_to_ptr(d->rx_addr, out_bytes);
-    results = (int16_t *)hal_phys_to_ptr(d->results_addr, out_bytes * d->timesteps);
-    gold = d->gold_rnn_addr ? (const int16_t *)hal_phys_to_ptr(d->gold_rnn_addr, out_bytes * d->timesteps) : 0;
-    gold_fc = d->gold_fc_addr ? (const int16_t *)hal_phys_to_ptr(d->gold_fc_addr, 2 * d->num_outputs * d->timesteps) : 0;
-    clw = d->num_outputs ? (const int8_t *)hal_phys_to_ptr(d->cl_weight_addr, h * d->num_outputs) : 0;
-    clb = d->num_outputs ? (const int8_t *)hal_phys_to_ptr(d->cl_bias_addr, d->num_outputs) : 0;
-
-    for (t = 0; t < d->timesteps; ++t) {
-        const uint32_t stim = d->stim_addr + t * in_bytes;
-        uint32_t bad_rnn = 0, bad_fc = 0, latency;
+    bench_job job;
+    uint32_t t;
+    int rc = bench_job_open(&job, descriptor_addr, " (interrupt-driven)");
+    if (rc == APP_OK) rc = setup(&job);
+    if (rc != APP_OK) return rc;
+    for (t = 0; t < job.d->timesteps; ++t) {
+        const uint32_t stim = job.d->stim_addr + t * job.in_bytes;
         const uint64_t start = hal_timer_ticks();
-        hal_dcache_flush_range(stim, in_bytes);
-        hal_dcache_flush_range(d->rx_addr, out_bytes);
-        if (dma_step(&dma, d, stim, in_bytes, out_bytes, t)) return (int)(d->status = APP_DMA_ERROR);
-        hal_dcache_invalidate_range(d->rx_addr, out_bytes);
-        for (o = 0; o < d->num_outputs; ++o) {
-            const int16_t fc = fc_classifier_q88(fc_classifier_raw(rx, h, clw, clb, d->num_outputs, o));
-            if (gold_fc && fc != gold_fc[t * d->num_outputs + o]) ++bad_fc;
+        hal_dcache_flush_range(stim, job.in_bytes);
+        hal_dcache_flush_range(job.d->rx_addr, job.out_bytes);
+        if (dma_step(&job.dma, job.d, stim, job.in_bytes, job.out_bytes, t)) {
+            bsp_irq_disconnect(GIC_ID_AXI_DMA_S2MM);
+            return bench_job_fail(&job, APP_DMA_ERROR);
         }
-        latency = (uint32_t)(hal_timer_ticks() - start);
-        for (i = 0; i < h; ++i) {
-            results[t * h + i] = rx[i];
-            if (gold && rx[i] != gold[t * h + i]) ++bad_rnn;
-        }
-        sum += latency;
-        if (latency < d->latency_ticks_min) d->latency_ticks_min = latency;
-        if (latency > d->latency_ticks_max) d->latency_ticks_max = latency;
-        d->steps_done = t + 1;
-        d->mismatches_rnn += bad_rnn;
-        d->mismatches_fc += bad_fc;
-        if (bad_rnn || bad_fc) {
-            d->first_mismatch_step = t;
-            uart_printf("Mismatch at step %u: %u RNN and %u classifier outputs differ\r\n", (unsigned)t,
-                        (unsigned)bad_rnn, (unsigned)bad_fc);
-            break;
-        }
+        hal_dcache_invalidate_range(job.d->rx_addr, job.out_bytes);
+        if (bench_job_record(&job, t, start)) break;
     }
     bsp_irq_disconnect(GIC_ID_AXI_DMA_S2MM);
-    d->latency_ticks_sum_lo = (uint32_t)sum;
-    d->latency_ticks_sum_hi = (uint32_t)(sum >> 32);
-    uart_printf("Steps: %u, mean latency %lu timer ticks\r\n", (unsigned)d->steps_done,
-                (unsigned long)(d->steps_done ? sum / d->steps_done : 0));
-    if (d->mismatches_rnn || d->mismatches_fc) {
-        uart_printf("Benchmark Failed: RNN Outputs Incorrect\r\n");
-        return (int)(d->status = APP_MISMATCH);
-    }
-    uart_printf(d->gold_rnn_addr ? "Benchmark Successful: RNN Outputs Correct!!!\r\n"
-                                 : "Benchmark done (no gold to compare)\r\n");
-    return (int)(d->status = APP_OK);
+    return bench_job_close(&job);
 }
