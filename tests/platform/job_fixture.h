@@ -19,9 +19,11 @@ struct JobResult {
 };
 
 inline JobResult run_vp_job(const std::string& platform_file,
-                            const std::vector<std::pair<std::string, std::string>>& sets) {
+                            const std::vector<std::pair<std::string, std::string>>& sets,
+                            const std::string& scenario_file = "") {
     vp::Config config(vp::platform_schema());
     config.load_ini(std::string(VP_SOURCE_DIR) + "/platforms/" + platform_file);
+    if (!scenario_file.empty()) config.load_ini(std::string(VP_SOURCE_DIR) + "/scenarios/" + scenario_file);
     for (const auto& [key, value] : sets) config.set(key, value, "test");
     JobResult r;
     r.exit_status = vp::run_job(config, &r.stats);

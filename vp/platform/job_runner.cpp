@@ -7,6 +7,7 @@
 
 #include "software/nn/fc_classifier.h"
 #include "vp/common/log.h"
+#include "vp/platform/paper_report.h"
 #include "vp/platform/platform_instance.h"
 #include "vp/platform/workload_loader.h"
 #include "vp/stats/stats.h"
@@ -107,6 +108,7 @@ int run_job(const Config& config, nlohmann::json* stats_out) {
     stats.set_value("sim.simulated_s", simulated_s, "s", "simulated time until the last output");
     stats.set_value("sim.speed", wall_s > 0 ? simulated_s / wall_s : 0.0, "s/s", "simulated seconds per wall second");
 
+    add_efficiency_stats(stats, net, platform->accelerator_clock_hz());
     if (stats_out) *stats_out = stats.to_json();
     const std::string outputs_path = config.get_string("run.outputs");
     if (!outputs_path.empty()) write_outputs(outputs_path, out, h, steps);
@@ -153,6 +155,7 @@ int run_job(const Config& config, nlohmann::json* stats_out) {
                 " (+%.3f s setup)\n", wall_s, simulated_s, wall_s > 0 ? simulated_s / wall_s : 0.0,
                 steps ? wall_s / steps * 1e6 : 0.0, setup_wall_s);
     if (warning_count()) std::printf("warnings          %u (see above)\n", warning_count());
+    if (config.get_bool("run.compare_paper") && steps) print_paper_comparison(stats, net);
 
     std::fflush(stdout);  // the summary before any verdict on stderr
     const std::string failure = platform->failure();

@@ -114,6 +114,7 @@ ConfigSchema build_schema() {
 
     s.add_path("run.outputs", "write the last layer's outputs, one line per time step (raw Q8.8)");
     s.add_path("run.stats_json", "write all statistics as one JSON object");
+    s.add_bool("run.compare_paper", false, "print the EdgeDRNN paper's figures beside the platform's");
     s.add_path("run.bandwidth_csv", "write bandwidth per time window and interconnect port as CSV (<ic>.bandwidth_window_ns)");
     return s;
 }
