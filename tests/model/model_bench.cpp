@@ -1,5 +1,7 @@
 #include "tests/model/model_bench.h"
 
+#include "tests/support/bus_master.h"
+
 #include "software/include/hw/edgedrnn_regs.h"
 #include "vp/stream/axis.h"
 
@@ -26,19 +28,11 @@ ModelBench::ModelBench(const edgedrnn::EdgeDrnnParams& params, uint64_t memory_b
 
 tlm::tlm_response_status ModelBench::access(tlm::tlm_command cmd, uint32_t address, uint8_t* data,
                                             unsigned length, const uint8_t* byte_enables) {
-    tlm::tlm_generic_payload trans;
-    trans.set_command(cmd);
-    trans.set_address(address);
-    trans.set_data_ptr(data);
-    trans.set_data_length(length);
-    trans.set_streaming_width(length);
-    trans.set_byte_enable_ptr(const_cast<uint8_t*>(byte_enables));
-    trans.set_byte_enable_length(byte_enables ? length : 0);
-    trans.set_response_status(tlm::TLM_INCOMPLETE_RESPONSE);
     sc_time delay = sc_core::SC_ZERO_TIME;
-    axil->b_transport(trans, delay);
-    wait(delay);
-    return trans.get_response_status();
+    const tlm::tlm_response_status status =
+        vp_test::bus_access(axil, cmd, address, data, length, byte_enables, delay);
+    wait(delay);  // the driver waits for each register access
+    return status;
 }
 
 void ModelBench::write_reg(uint32_t offset, uint32_t value) {

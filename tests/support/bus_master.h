@@ -13,6 +13,24 @@
 
 namespace vp_test {
 
+// One access through an initiator socket, the payload built on the stack; `delay` is the
+// initiator's local time offset and comes back with the target's latency added.
+template <typename Socket>
+tlm::tlm_response_status bus_access(Socket& socket, tlm::tlm_command cmd, uint32_t address, uint8_t* data,
+                                    unsigned length, const uint8_t* byte_enables, sc_core::sc_time& delay) {
+    tlm::tlm_generic_payload trans;
+    trans.set_command(cmd);
+    trans.set_address(address);
+    trans.set_data_ptr(data);
+    trans.set_data_length(length);
+    trans.set_streaming_width(length);
+    trans.set_byte_enable_ptr(const_cast<uint8_t*>(byte_enables));
+    trans.set_byte_enable_length(byte_enables ? length : 0);
+    trans.set_response_status(tlm::TLM_INCOMPLETE_RESPONSE);
+    socket->b_transport(trans, delay);
+    return trans.get_response_status();
+}
+
 class BusMaster : public sc_core::sc_module {
 public:
     tlm_utils::simple_initiator_socket<BusMaster> socket{"socket"};
@@ -26,17 +44,7 @@ public:
     tlm::tlm_response_status access(tlm::tlm_command cmd, uint32_t address, uint8_t* data,
                                     unsigned length, const uint8_t* byte_enables = nullptr,
                                     sc_core::sc_time delay = sc_core::SC_ZERO_TIME) {
-        tlm::tlm_generic_payload trans;
-        trans.set_command(cmd);
-        trans.set_address(address);
-        trans.set_data_ptr(data);
-        trans.set_data_length(length);
-        trans.set_streaming_width(length);
-        trans.set_byte_enable_ptr(const_cast<uint8_t*>(byte_enables));
-        trans.set_byte_enable_length(byte_enables ? length : 0);
-        trans.set_response_status(tlm::TLM_INCOMPLETE_RESPONSE);
-        socket->b_transport(trans, delay);
-        return trans.get_response_status();
+        return bus_access(socket, cmd, address, data, length, byte_enables, delay);
     }
     // 32-bit accesses that must succeed.
     uint32_t read(uint32_t address, sc_core::sc_time delay = sc_core::SC_ZERO_TIME) {
