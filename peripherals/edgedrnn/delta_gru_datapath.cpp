@@ -1,6 +1,7 @@
 #include "peripherals/edgedrnn/delta_gru_datapath.h"
 
 #include "peripherals/edgedrnn/gru_arith.h"
+#include "peripherals/edgedrnn/mac_kernel.h"
 
 namespace edgedrnn {
 
@@ -14,26 +15,14 @@ DeltaGruDatapath::DeltaGruDatapath() : h_new_(kMaxElements) {
     }
 }
 
-namespace {
-
-// acc[j] += w[j] * d, modulo 2^32: the platform's innermost loop (one call per weight
-// column and gate group). Compiled for AVX2 and for the baseline, chosen at run time by
-// the CPU the simulator runs on (GCC function multiversioning); both give the same bits.
-__attribute__((target_clones("avx2", "default")))
-void multiply_accumulate(uint32_t* __restrict acc, const int8_t* __restrict w, int32_t d, unsigned n) {
-    for (unsigned j = 0; j < n; ++j) acc[j] += static_cast<uint32_t>(w[j] * d);
-}
-
-}  // namespace
-
 void DeltaGruDatapath::accumulate(unsigned layer, unsigned hidden, ColumnPhase phase,
                                   const int8_t* weights, int16_t delta) {
     uint32_t* acc = acc_[layer].data();
     // r and u gates: rows [0, 2G) of the column go to M_r, M_u.
-    multiply_accumulate(acc, weights, delta, 2 * hidden);
+    mac_accumulate(acc, weights, delta, 2 * hidden);
     // Candidate gate: to M_ch (hidden columns) or M_cx (bias and input columns).
     uint32_t* cand = acc + (phase == ColumnPhase::Hidden ? 2 * hidden : 3 * hidden);
-    multiply_accumulate(cand, weights + 2 * hidden, delta, hidden);
+    mac_accumulate(cand, weights + 2 * hidden, delta, hidden);
 }
 
 void DeltaGruDatapath::accumulate_g1(unsigned layer, ColumnPhase phase, const int8_t* weights,

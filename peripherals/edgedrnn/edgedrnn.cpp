@@ -21,7 +21,11 @@ using sc_core::SC_ZERO_TIME;
 
 void EdgeDrnnParams::declare(vp::ConfigSchema& s) {
     s.add_uint("edgedrnn.clock_hz", 125000000, "Hz", "accelerator (PL) clock; the paper's MiniZed design runs at 125 MHz", 1e6, 1e10);
-    s.add_uint("edgedrnn.num_pe", 8, "PEs", "processing elements; the RTL is fixed to 8 (bit-exact)", 8, 8);
+    s.add_uint("edgedrnn.num_pe", 8, "PEs",
+               "processing elements: 8 is the RTL; 16..256 (a power of two) is a what-if of a wider "
+               "datapath (one weight byte per PE per cycle, H / num_pe neurons per activation round), "
+               "outputs stay bit-exact",
+               8, 256);
     s.add_uint("edgedrnn.max_layers", 4, "layers", "largest NUM_LAYER the hardware takes", 1, 4);
     s.add_uint("edgedrnn.min_hidden", 16, "neurons", "smallest hidden size within SPEC 6's limits", 8, 1024);
     s.add_uint("edgedrnn.max_hidden", 1024, "neurons", "largest hidden size (state RAM rows)", 16, 1024);
@@ -35,6 +39,9 @@ EdgeDrnnParams EdgeDrnnParams::from_config(const vp::Config& c) {
     EdgeDrnnParams p;
     p.clock_hz = static_cast<double>(c.get_uint("edgedrnn.clock_hz"));
     p.num_pe = static_cast<unsigned>(c.get_uint("edgedrnn.num_pe"));
+    if ((p.num_pe & (p.num_pe - 1)) != 0)
+        throw vp::ConfigError(c.origin("edgedrnn.num_pe") + ": edgedrnn.num_pe = " + std::to_string(p.num_pe) +
+                              ": expected a power of two from 8 to 256 (whole lanes of the 8-PE design)");
     p.max_layers = static_cast<unsigned>(c.get_uint("edgedrnn.max_layers"));
     p.min_hidden = static_cast<unsigned>(c.get_uint("edgedrnn.min_hidden"));
     p.max_hidden = static_cast<unsigned>(c.get_uint("edgedrnn.max_hidden"));
@@ -211,6 +218,14 @@ bool EdgeDrnn::latch_shape(Shape& s) {
                                      ": no time step starts (SPEC 6)");
             return false;
         }
+        if (params_.num_pe > 8 && (h % params_.num_pe != 0 || h < 2 * params_.num_pe)) {
+            vp::log_warning_once(name(), "hidden-vs-pe",
+                                 "input arrived but SIZE_" + std::to_string(l + 1) + " = " +
+                                     std::to_string(h) + " is not a multiple of edgedrnn.num_pe = " +
+                                     std::to_string(params_.num_pe) +
+                                     " with at least two activation rounds: no time step starts");
+            return false;
+        }
         s.hidden[l] = h;
         if (l > 0 && h < s.hidden[l - 1])
             vp::log_warning_once(name(), "decreasing-hidden",
@@ -264,7 +279,8 @@ void EdgeDrnn::run_step(const Shape& shape) {
 
 int64_t EdgeDrnn::run_layer(const Shape& s, unsigned l, int64_t bias_cycle, int64_t& last_output) {
     const unsigned hidden = s.hidden[l];
-    const unsigned beats = 3 * hidden / EDGEDRNN_WEIGHT_BEAT_BYTES;
+    // One weight byte per PE per cycle: 8 PEs take the RTL's 8-byte beats (SPEC 5.1).
+    const unsigned beats = 3 * hidden / params_.num_pe;
     const unsigned column_bytes = 3 * hidden;
     const unsigned inputs = l == 0 ? s.input : s.hidden[l - 1];
     const unsigned scanned = l == 0 ? s.input_scan : inputs;
@@ -349,7 +365,7 @@ int64_t EdgeDrnn::run_layer(const Shape& s, unsigned l, int64_t bias_cycle, int6
     datapath_.activate(l, hidden);
 
     // Activation: G + 1 rounds of 5 cycles plus one ACT0; batch k leaves at A + 5(k + 2).
-    const unsigned groups = hidden / 8;
+    const unsigned groups = hidden / params_.num_pe;  // G: neurons per round = PEs
     const int64_t act_end = act + 5 * (groups + 1);
     if (l + 1 < s.layers) return act_end + 1;  // feedback is always ready
     const int64_t accepted = send_output(datapath_.h(l), hidden, act + 10);
@@ -394,7 +410,9 @@ int64_t EdgeDrnn::send_output(const int16_t* h, unsigned hidden, int64_t first_b
     vp::AxisExtension ext;
     ext.tlast = true;
     ext.beat_bytes = EDGEDRNN_STREAM_BEAT_BYTES;
-    ext.beat_interval = period_ * 5.0;  // one output beat per activation round
+    // One round (5 cycles) yields num_pe outputs, i.e. num_pe / 8 stream beats; the
+    // 128-bit stream takes at most one beat per cycle.
+    ext.beat_interval = period_ * std::max(1.0, 5.0 * 8.0 / params_.num_pe);
     out_trans_.set_extension(&ext);
     out_trans_.set_command(tlm::TLM_WRITE_COMMAND);
     out_trans_.set_address(0);

@@ -39,7 +39,7 @@ namespace edgedrnn {
 
 struct EdgeDrnnParams {
     double clock_hz = 125e6;
-    unsigned num_pe = 8;                   // fixed at 8 for bit-exactness
+    unsigned num_pe = 8;                   // the RTL's 8; more is a timing what-if (edgedrnn.num_pe)
     unsigned max_layers = 4;
     unsigned min_hidden = 16;
     unsigned max_hidden = 1024;

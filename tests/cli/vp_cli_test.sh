@@ -63,8 +63,11 @@ check "unknown key names file:line and key" contains "$TMP/e2.txt" "bad.cfg:3: u
 "$VP" --set edgedrnn.clock_hz=fast >"$TMP/e3.txt" 2>&1; rc=$?
 check "bad value exits 2" test $rc -eq 2
 check "bad value says what was expected" contains "$TMP/e3.txt" "edgedrnn.clock_hz.*expected a non-negative integer in Hz"
-"$VP" --set edgedrnn.num_pe=16 >"$TMP/e4.txt" 2>&1; rc=$?
-check "a PE count other than 8 is rejected" test $rc -eq 2
+"$VP" --set edgedrnn.num_pe=12 >"$TMP/e4.txt" 2>&1; rc=$?
+check "a PE count that is not a power of two is rejected" test $rc -eq 2
+check "the PE count error names the key" contains "$TMP/e4.txt" "edgedrnn.num_pe = 12: expected a power of two"
+"$VP" --set edgedrnn.num_pe=512 >"$TMP/e4b.txt" 2>&1; rc=$?
+check "a PE count beyond 256 is rejected" test $rc -eq 2
 printf '[platform]\nkind = edgedrnn-ideal\n[workload]\nnetwork = missing.c\nstimulus = missing_test.c\n' >"$TMP/sc.cfg"
 "$VP" --scenario "$TMP/sc.cfg" >"$TMP/e5.txt" 2>&1; rc=$?
 check "missing network file exits 2" test $rc -eq 2

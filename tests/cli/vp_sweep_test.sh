@@ -40,6 +40,23 @@ else
     echo "GNU parallel not installed: its checks are skipped"
 fi
 
+# A file value (a DDR preset) is relative to the sweep file, not to where vp-sweep runs;
+# the plot's legend names the preset by its file name.
+mkdir -p sub/presets
+cp "$SRC/platforms/ddr/ddr4-2400-x64.cfg" sub/presets/
+cat >sub/preset.sweep <<EOF2
+[sweep]
+platform = $SRC/platforms/minized.cfg
+set = synthetic.timesteps=5 synthetic.hidden_size=32 synthetic.input_size=8
+metrics = ddr.data_bus_utilisation run.mismatches_rnn
+[vary]
+ddr.preset = presets/ddr4-2400-x64.cfg $SRC/platforms/ddr/ddr3l-1066-x16.cfg
+EOF2
+"$SWEEP" sub/preset.sweep --out presets_out --plot x=run.mismatches_rnn,y=ddr.data_bus_utilisation,series=ddr.preset,logy >presets.log 2>&1; rc=$?
+check "a preset relative to the sweep file runs" test $rc -eq 0
+check "both preset runs exit 0" test "$(cut -d, -f3 presets_out/results.csv | tail -n +2 | sort -u)" = "0"
+check "the legend names a preset by its file name" grep -q "ddr.preset=ddr4-2400-x64'" presets_out/plot.png.gp
+
 printf '[sweep]\nplatform = %s/platforms/minized.cfg\n[vary]\nedgedrnn.clok_hz = 1 2\n' "$SRC" >bad_key.sweep
 "$SWEEP" bad_key.sweep --out bad1 >bad1.log 2>&1; rc=$?
 check "an unknown key exits 2" test $rc -eq 2

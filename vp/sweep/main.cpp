@@ -39,7 +39,7 @@ int run(int argc, char* argv[]) {
         ("jobs-file", po::value<std::string>(), "write the runs as a GNU parallel job list and stop")
         ("slurm", po::value<std::string>(), "with --jobs-file: also write a Slurm array script")
         ("collect", "do not run: merge the results already in OUT into the CSV")
-        ("plot", po::value<std::string>(), "plot the CSV: x=KEY,y=KEY[,series=KEY]")
+        ("plot", po::value<std::string>(), "plot the CSV: x=KEY,y=KEY[,series=KEY][,title=TEXT][,logx][,logy]")
         ("plot-file", po::value<std::string>(), "the plot image, .png or .svg (default: OUT/plot.png)");
     po::positional_options_description positional;
     positional.add("sweep", 1);

@@ -1,6 +1,7 @@
 #include "vp/sweep/sweep_plot.h"
 
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -38,6 +39,13 @@ std::vector<std::string> column_values(const std::string& csv_path, const std::s
     return values;
 }
 
+// A series value as a legend shows it: a file (a DDR preset) by its name without folder
+// and extension, anything else as it is.
+std::string series_label(const std::string& value) {
+    if (value.find('/') == std::string::npos) return value;
+    return std::filesystem::path(value).stem().string();
+}
+
 }  // namespace
 
 PlotSpec parse_plot_spec(const std::string& text, const std::string& output) {
@@ -50,7 +58,10 @@ PlotSpec parse_plot_spec(const std::string& text, const std::string& output) {
         else if (k == "y") p.y = v;
         else if (k == "series") p.series = v;
         else if (k == "title") p.title = v;
-        else throw ConfigError("--plot: unknown part '" + item + "', expected x=KEY,y=KEY[,series=KEY][,title=TEXT]");
+        else if (k == "logx" && eq == std::string::npos) p.log_x = true;
+        else if (k == "logy" && eq == std::string::npos) p.log_y = true;
+        else throw ConfigError("--plot: unknown part '" + item +
+                               "', expected x=KEY,y=KEY[,series=KEY][,title=TEXT][,logx][,logy]");
     }
     if (p.x.empty() || p.y.empty()) throw ConfigError("--plot needs x=KEY and y=KEY");
     return p;
@@ -68,7 +79,9 @@ int plot_sweep_csv(const std::string& csv_path, const PlotSpec& p) {
        << "set datafile separator ','\n"
        << "set title '" << (p.title.empty() ? p.y + " vs " + p.x : p.title) << "' noenhanced\n"
        << "set xlabel '" << p.x << "' noenhanced\nset ylabel '" << p.y << "' noenhanced\n"
-       << "set grid\nset key outside noenhanced\n";
+       << "set grid\nset key top right noenhanced\n";
+    if (p.log_x) gp << "set logscale x 2\n";
+    if (p.log_y) gp << "set logscale y\n";
     if (p.series.empty()) {
         gp << "plot '" << csv_path << "' using (column('" << p.x << "')):(column('" << p.y
            << "')) with linespoints title '" << p.y << "'\n";
@@ -78,7 +91,7 @@ int plot_sweep_csv(const std::string& csv_path, const PlotSpec& p) {
         for (std::size_t i = 0; i < values.size(); ++i)
             gp << (i ? ", \\\n    " : " ") << "'" << csv_path << "' using (column('" << p.x
                << "')):(strcol('" << p.series << "') eq '" << values[i] << "' ? column('" << p.y
-               << "') : NaN) with linespoints title '" << p.series << "=" << values[i] << "'";
+               << "') : NaN) with linespoints title '" << p.series << "=" << series_label(values[i]) << "'";
         gp << "\n";
     }
     gp.close();

@@ -11,9 +11,10 @@ struct PlotSpec {
     std::string x, y, series;   // CSV column names (series optional)
     std::string output;         // FILE.png or FILE.svg
     std::string title;
+    bool log_x = false, log_y = false;  // logarithmic axes (logx: base 2, for PE counts)
 };
 
-// Parses "x=KEY,y=KEY[,series=KEY]"; throws ConfigError.
+// Parses "x=KEY,y=KEY[,series=KEY][,title=TEXT][,logx][,logy]"; throws ConfigError.
 PlotSpec parse_plot_spec(const std::string& text, const std::string& output);
 // Writes OUTPUT.gp and runs gnuplot on it; returns gnuplot's exit status (or -1 when
 // gnuplot is not installed: the script is still written).

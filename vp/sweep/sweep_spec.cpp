@@ -89,6 +89,10 @@ SweepSpec read_sweep(const std::string& path) {
                                    "' in [sweep] (expected platform, scenario, set, metrics)");
         } else if (e.section == "vary" || e.section == "vary_together") {
             SweepParameter p{e.key, split_words(e.value), e.where};
+            // File values (a DDR preset, a network) are relative to the sweep file, as in
+            // any configuration file, so the sweep runs from any folder.
+            if (const ParamSpec* key = platform_schema().find(e.key); key && (key->type == ParamType::Path || key->preset))
+                for (auto& v : p.values) v = relative_to(path, v);
             validate(p);
             (e.section == "vary" ? spec.vary : spec.together).push_back(std::move(p));
         } else {

@@ -16,7 +16,7 @@ namespace vp {
 class ActivateWindow {
 public:
     ActivateWindow(uint32_t trrd_s, uint32_t trrd_l, uint32_t tfaw)
-        : trrd_s_(trrd_s), trrd_l_(trrd_l), tfaw_(tfaw) {
+        : trrd_s_(trrd_s), trrd_l_(trrd_l), tfaw_(tfaw), reach_(std::max({trrd_s, trrd_l, tfaw})) {
         acts_.fill({kLongAgo, ~0u});
     }
 
@@ -25,16 +25,22 @@ public:
     // or an ACT + tFAW), so only those candidates are tried.
     Cycle find(Cycle earliest, unsigned group) const {
         earliest = std::max(earliest, floor_);
-        if (fits(earliest, group)) return earliest;
+        // The common case (a stream opening rows far apart): past every kept ACT's reach.
+        if (earliest >= latest_ + reach_) return earliest;
+        // Only ACTs that reach past `earliest` can constrain an answer >= earliest.
+        Relevant near;
+        for (const Act& a : acts_)
+            if (a.t + reach_ > earliest) near.acts[near.n++] = a;
+        if (fits(near, earliest, group)) return earliest;
         // Try the candidates in time order: usually the first one fits.
         std::array<Cycle, 3 * kKept> candidates{};
         unsigned n = 0;
-        for (const Act& a : acts_)
-            for (Cycle c : {a.t + trrd_s_, a.t + trrd_l_, a.t + tfaw_})
+        for (unsigned i = 0; i < near.n; ++i)
+            for (Cycle c : {near.acts[i].t + trrd_s_, near.acts[i].t + trrd_l_, near.acts[i].t + tfaw_})
                 if (c > earliest) candidates[n++] = c;
         std::sort(candidates.begin(), candidates.begin() + n);
         for (unsigned i = 0; i < n; ++i)
-            if (fits(candidates[i], group)) return candidates[i];
+            if (fits(near, candidates[i], group)) return candidates[i];
         return kNever;  // unreachable: past every kept ACT + tFAW everything fits
     }
 
@@ -44,15 +50,26 @@ public:
         floor_ = std::max(floor_, acts_[next_].t + std::max(tfaw_, trrd_l_));
         acts_[next_] = {t, group};
         next_ = (next_ + 1) % kKept;
+        latest_ = std::max(latest_, t);
     }
 
 private:
     static constexpr unsigned kKept = 16;
     static constexpr Cycle kNever = Cycle{1} << 62;
 
-    bool fits(Cycle t, unsigned group) const {
+    struct Act {
+        Cycle t;
+        unsigned group;
+    };
+    struct Relevant {
+        std::array<Act, kKept> acts;
+        unsigned n = 0;
+    };
+
+    bool fits(const Relevant& relevant, Cycle t, unsigned group) const {
         // tRRD to every ACT, on both sides.
-        for (const Act& a : acts_) {
+        for (unsigned i = 0; i < relevant.n; ++i) {
+            const Act& a = relevant.acts[i];
             const Cycle gap = a.group == group ? trrd_l_ : trrd_s_;
             if (t > a.t - gap && t < a.t + gap) return false;
         }
@@ -60,8 +77,8 @@ private:
         // of t, sorted, with t among them; every five consecutive must span >= tFAW.
         std::array<Cycle, kKept + 1> near{};
         unsigned n = 0;
-        for (const Act& a : acts_)
-            if (a.t > t - tfaw_ && a.t < t + tfaw_) near[n++] = a.t;
+        for (unsigned i = 0; i < relevant.n; ++i)
+            if (relevant.acts[i].t > t - tfaw_ && relevant.acts[i].t < t + tfaw_) near[n++] = relevant.acts[i].t;
         if (n < 4) return true;
         near[n++] = t;
         std::sort(near.begin(), near.begin() + n);
@@ -70,14 +87,12 @@ private:
         return true;
     }
 
-    struct Act {
-        Cycle t;
-        unsigned group;
-    };
     std::array<Act, kKept> acts_;
     unsigned next_ = 0;
     Cycle floor_ = kLongAgo;
+    Cycle latest_ = kLongAgo;  // the latest ACT kept
     Cycle trrd_s_, trrd_l_, tfaw_;
+    Cycle reach_;  // no ACT constrains a time this far after it
 };
 
 }  // namespace vp

@@ -18,52 +18,64 @@ public:
     // The earliest start >= ready of a free stretch of `length` cycles.
     Cycle find(Cycle ready, Cycle length) const {
         Cycle t = ready > floor_ ? ready : floor_;
-        for (std::size_t i = 0; i < count_; ++i) {
-            if (slots_[i].end <= t) continue;
-            if (slots_[i].start >= t + length) return t;
-            t = slots_[i].end;
+        // Intervals are sorted and disjoint, so their ends are sorted too: skip those
+        // that end by t with a binary search (a stream is usually ready at the newest).
+        std::size_t lo = 0, hi = count_;
+        while (lo < hi) {
+            const std::size_t mid = (lo + hi) / 2;
+            if (at(mid).end <= t) lo = mid + 1;
+            else hi = mid;
+        }
+        for (std::size_t i = lo; i < count_; ++i) {
+            if (at(i).start >= t + length) return t;
+            t = at(i).end;
         }
         return t;
     }
     // Books [start, end); it must not overlap a booking (find() gave it).
     void book(Cycle start, Cycle end) {
         std::size_t i = count_;
-        while (i > 0 && slots_[i - 1].start > start) --i;
+        while (i > 0 && at(i - 1).start > start) --i;
         // Merge with a neighbour it touches: a stream stays one interval.
-        if (i > 0 && slots_[i - 1].end == start) {
-            slots_[i - 1].end = end;
-            if (i < count_ && slots_[i].start == end) {
-                slots_[i - 1].end = slots_[i].end;
+        if (i > 0 && at(i - 1).end == start) {
+            at(i - 1).end = end;
+            if (i < count_ && at(i).start == end) {
+                at(i - 1).end = at(i).end;
                 erase(i);
             }
             return;
         }
-        if (i < count_ && slots_[i].start == end) {
-            slots_[i].start = start;
+        if (i < count_ && at(i).start == end) {
+            at(i).start = start;
             return;
         }
-        if (count_ == slots_.size()) {
-            floor_ = slots_[0].end;  // forget the oldest; before it counts as busy
-            erase(0);
+        if (count_ == kCapacity) {
+            floor_ = at(0).end;  // forget the oldest; before it counts as busy
+            head_ = (head_ + 1) % kCapacity;
+            --count_;
             if (i > 0) --i;
             if (start < floor_) start = floor_;  // cannot happen for a find() result
         }
-        for (std::size_t j = count_; j > i; --j) slots_[j] = slots_[j - 1];
-        slots_[i] = {start, end};
+        for (std::size_t j = count_; j > i; --j) at(j) = at(j - 1);
+        at(i) = {start, end};
         ++count_;
     }
-    Cycle last_end() const { return count_ ? slots_[count_ - 1].end : floor_; }
+    Cycle last_end() const { return count_ ? at(count_ - 1).end : floor_; }
 
 private:
     struct Interval {
         Cycle start, end;
     };
+    static constexpr std::size_t kCapacity = 32;  // a power of two: cheap wrap-around
+    // The i-th interval in time order (a ring: forgetting the oldest moves nothing).
+    Interval& at(std::size_t i) { return slots_[(head_ + i) % kCapacity]; }
+    const Interval& at(std::size_t i) const { return slots_[(head_ + i) % kCapacity]; }
     void erase(std::size_t i) {
-        for (std::size_t j = i + 1; j < count_; ++j) slots_[j - 1] = slots_[j];
+        for (std::size_t j = i + 1; j < count_; ++j) at(j - 1) = at(j);
         --count_;
     }
-    std::array<Interval, 32> slots_{};
-    std::size_t count_ = 0;
+    std::array<Interval, kCapacity> slots_{};
+    std::size_t head_ = 0, count_ = 0;
     Cycle floor_ = kLongAgo;
 };
 

@@ -63,6 +63,13 @@ Cycle DramTiming::admit(Level& level, Cycle t) {
 Cycle DramTiming::issue_command(Level& level, Cycle t) {
     // One command per clock. Commands are placed out of order (a later burst's ACT may go
     // before an earlier burst's CAS), so remember the recent slots rather than one time.
+    // After the latest remembered slot everything is free (the common, in-order case).
+    if (t > level.latest_command) {
+        level.latest_command = t;
+        level.command_slots[level.command_next] = t;
+        level.command_next = (level.command_next + 1) % level.command_slots.size();
+        return t;
+    }
     for (bool taken = true; taken;) {
         taken = false;
         for (Cycle slot : level.command_slots)
@@ -74,6 +81,7 @@ Cycle DramTiming::issue_command(Level& level, Cycle t) {
     }
     level.command_slots[level.command_next] = t;
     level.command_next = (level.command_next + 1) % level.command_slots.size();
+    level.latest_command = std::max(level.latest_command, t);
     return t;
 }
 

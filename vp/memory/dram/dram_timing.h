@@ -92,6 +92,7 @@ private:
         Cycle read_end = kLongAgo, write_end = kLongAgo;
         std::array<Cycle, 16> command_slots;
         unsigned command_next = 0;
+        Cycle latest_command = kLongAgo;  // the latest slot in command_slots
         uint64_t refreshes_seen = 0;
     };
     // How the first run of a transaction went (for the latency breakdown).
