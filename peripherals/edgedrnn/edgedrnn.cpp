@@ -9,6 +9,7 @@
 #include "vp/common/log.h"
 #include "vp/config/config.h"
 #include "vp/interconnect/axi_extension.h"
+#include "vp/memory/read_in_place.h"
 #include "vp/stats/stats.h"
 #include "vp/stream/axis.h"
 
@@ -33,6 +34,12 @@ void EdgeDrnnParams::declare(vp::ConfigSchema& s) {
     s.add_uint("edgedrnn.fifo_depth", 32, "entries", "NZV/NZI FIFO depth; the encoder stalls when full", 1, 4096);
     s.add_uint("edgedrnn.datamover_queue_depth", 4, "commands", "DataMover command FIFO depth (not in the repository; Xilinx default)", 1, 1024);
     s.add_uint("edgedrnn.register_access_cycles", 2, "cycles", "AXI-Lite register slave latency", 0, 100);
+    s.add_uint("edgedrnn.quantum_ns", 0, "ns",
+               "how far the accelerator may run ahead of SystemC time (0: sim.quantum_ns). Longer "
+               "saves a context switch per weight column, but the accelerator then books shared "
+               "memory ahead of the other masters (call order): alone it changes nothing, beside "
+               "traffic.enable it starves the generator",
+               0, 1e9);
 }
 
 EdgeDrnnParams EdgeDrnnParams::from_config(const vp::Config& c) {
@@ -49,6 +56,8 @@ EdgeDrnnParams EdgeDrnnParams::from_config(const vp::Config& c) {
     p.fifo_depth = static_cast<unsigned>(c.get_uint("edgedrnn.fifo_depth"));
     p.command_queue_depth = static_cast<unsigned>(c.get_uint("edgedrnn.datamover_queue_depth"));
     p.register_access_cycles = static_cast<unsigned>(c.get_uint("edgedrnn.register_access_cycles"));
+    const uint64_t quantum_ns = c.get_uint("edgedrnn.quantum_ns");
+    p.quantum = sc_time(static_cast<double>(quantum_ns ? quantum_ns : c.get_uint("sim.quantum_ns")), sc_core::SC_NS);
     return p;
 }
 
@@ -76,6 +85,10 @@ EdgeDrnn::EdgeDrnn(sc_core::sc_module_name name, const EdgeDrnnParams& params, v
     // The DataMover's weight reads: INCR bursts at the port's width and burst limit,
     // AxCACHE = 0011 (the DataMover's default: bufferable, modifiable), QoS 0.
     vp::attach_axi_extension(fetch_, "edgedrnn.weights", 0).cache = 0x3;
+    // The MAC uses a column before the next wait: the memory may lend its storage. The
+    // payload owns (and frees) its extensions.
+    read_in_place_ = new vp::ReadInPlace;
+    fetch_.set_extension(read_in_place_);
 
     const std::string n = basename();
     stats.add_counter(n + ".timesteps", &timesteps_, "steps", "time steps computed");
@@ -303,7 +316,7 @@ int64_t EdgeDrnn::run_layer(const Shape& s, unsigned l, int64_t bias_cycle, int6
         const uint32_t address = s.weight_base + (index & 0xFFFFu) * column_bytes;
         const int64_t arrived = fetch_column(address, column_bytes, command);
         const int64_t start = schedule_.finish_column(command, arrived, beats);
-        const int8_t* w = column_.data();
+        const int8_t* w = fetched_;
         if (hazard_path)
             datapath_.accumulate_g1(l, phase, w, delta, start);
         else
@@ -388,7 +401,9 @@ int64_t EdgeDrnn::fetch_column(uint32_t address, unsigned bytes, int64_t command
     fetch_.set_byte_enable_ptr(nullptr);
     fetch_.set_dmi_allowed(false);
     fetch_.set_response_status(tlm::TLM_INCOMPLETE_RESPONSE);
+    read_in_place_->data = nullptr;
     m_axi_weights->b_transport(fetch_, delay);
+    fetched_ = read_in_place_->data ? reinterpret_cast<const int8_t*>(read_in_place_->data) : column_.data();
     if (fetch_.is_response_error()) {
         // The RTL ignores the DataMover status; what reaches the PEs is undefined. Zero
         // weights keep the run deterministic, and the error is counted and reported.
@@ -398,6 +413,7 @@ int64_t EdgeDrnn::fetch_column(uint32_t address, unsigned bytes, int64_t command
            << " failed (" << fetch_.get_response_string() << "); using zero weights";
         vp::log_warning(name(), os.str());
         std::fill(column_.begin(), column_.begin() + bytes, 0);
+        fetched_ = column_.data();
     }
     return cycle_ceil(sc_core::sc_time_stamp() + delay);
 }

@@ -31,6 +31,7 @@
 
 namespace vp {
 class Stats;
+struct ReadInPlace;
 class ConfigSchema;
 class Config;
 }  // namespace vp
@@ -134,6 +135,8 @@ private:
     // Weight fetch.
     tlm::tlm_generic_payload fetch_;
     std::vector<int8_t> column_;     // 3H bytes, reused
+    vp::ReadInPlace* read_in_place_ = nullptr;  // on fetch_ (which owns it)
+    const int8_t* fetched_ = nullptr;           // the last column: in memory or column_
     tlm::tlm_generic_payload out_trans_;
     std::vector<uint8_t> out_data_;
 

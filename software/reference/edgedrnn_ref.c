@@ -19,6 +19,12 @@ static int32_t wrap24(int64_t v) {
     return (low & 0x800000u) ? (int32_t)low - 0x1000000 : (int32_t)low;
 }
 
+/* wrap24 of a sum that fits in 32 bits (an accumulator plus one int8 x int16 product):
+ * the same bits, in 32-bit arithmetic so the compiler can vectorise the column loop. */
+static int32_t wrap24_i32(int32_t v) {
+    return (int32_t)((uint32_t)v << 8) >> 8;
+}
+
 static int16_t wrap16(int64_t v) {
     const uint32_t low = (uint32_t)((uint64_t)v & 0xFFFFu);
     return (int16_t)((low & 0x8000u) ? (int32_t)low - 0x10000 : (int32_t)low);
@@ -55,10 +61,16 @@ static const lut_step tanh_steps[] = {
     {152, 144},     {175, 160},   {202, 176},   {232, 192},   {269, 208},
     {316, 224},     {386, 240},   {531, 256}};
 
+/* The last step whose break point is <= x (steps[0].x0 is the minimum): a binary
+ * search, as the gold of a long synthetic run calls this twice per neuron and step. */
 static int16_t lut_lookup(const lut_step *steps, unsigned count, int16_t x) {
-    unsigned k = count - 1u;
-    while (x < steps[k].x0) --k; /* steps[0].x0 is the minimum, so this terminates */
-    return steps[k].y;
+    unsigned lo = 0, hi = count; /* invariant: steps[lo].x0 <= x, and x < steps[hi].x0 if hi < count */
+    while (hi - lo > 1u) {
+        const unsigned mid = lo + (hi - lo) / 2u;
+        if (steps[mid].x0 <= x) lo = mid;
+        else hi = mid;
+    }
+    return steps[lo].y;
 }
 
 int16_t edgedrnn_ref_sigmoid(int16_t x) {
@@ -201,6 +213,19 @@ void edgedrnn_ref_reset(edgedrnn_ref *ref) {
 
 enum column_kind { COLUMN_BIAS_OR_INPUT, COLUMN_HIDDEN };
 
+/* m[i] = wrap24(m[i] + w[i] * delta) for one gate's rows. |m| < 2^23 and
+ * |w * delta| <= 2^22, so the sum fits in 32 bits before the wrap. The gold of every
+ * synthetic job comes from here: built for AVX2 too where GCC can (host builds) and
+ * chosen at run time; the cross-compiled ARM build has one version. */
+#if defined(__GNUC__) && defined(__x86_64__) && !defined(__clang__)
+__attribute__((target_clones("avx2", "default")))
+#endif
+static void accumulate_gate(int32_t *restrict m, const int8_t *restrict w, int16_t delta,
+                            unsigned n) {
+    unsigned i;
+    for (i = 0; i < n; ++i) m[i] = wrap24_i32(m[i] + (int32_t)w[i] * delta);
+}
+
 /* SPEC 4.4: add the delta-weighted column to the layer's accumulators. */
 static void accumulate_column(const edgedrnn_ref *ref, unsigned l, uint32_t column_index,
                               int16_t delta, enum column_kind kind) {
@@ -209,12 +234,9 @@ static void accumulate_column(const edgedrnn_ref *ref, unsigned l, uint32_t colu
     int32_t *m_r = ref->acc[l];
     int32_t *m_u = m_r + hidden;
     int32_t *m_c = kind == COLUMN_HIDDEN ? m_u + 2u * hidden : m_u + hidden;
-    unsigned i;
-    for (i = 0; i < hidden; ++i) {
-        m_r[i] = wrap24(m_r[i] + (int32_t)w[i] * delta);
-        m_u[i] = wrap24(m_u[i] + (int32_t)w[hidden + i] * delta);
-        m_c[i] = wrap24(m_c[i] + (int32_t)w[2u * hidden + i] * delta);
-    }
+    accumulate_gate(m_r, w, delta, hidden);
+    accumulate_gate(m_u, w + hidden, delta, hidden);
+    accumulate_gate(m_c, w + 2u * hidden, delta, hidden);
 }
 
 /* SPEC 4.3 for a vector: every entry whose delta to its reference passes is

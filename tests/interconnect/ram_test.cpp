@@ -7,6 +7,7 @@
 #include "tests/interconnect/bench.h"
 #include "vp/config/config.h"
 #include "vp/memory/ram.h"
+#include "vp/memory/read_in_place.h"
 #include "vp/stats/stats.h"
 
 namespace {
@@ -207,3 +208,56 @@ TEST(Ram, ParamsFromConfigWithPrefix) {
 }
 
 }  // namespace
+
+// vp/memory/read_in_place.h: a read that asks for it gets a pointer into the storage and
+// no copy; the same timing and counters as a copied read; byte-enabled reads and writes
+// are served as usual.
+TEST(Ram, ReadInPlaceLendsTheStorageAndSkipsTheCopy) {
+    vp::Stats stats;
+    vp::Ram ddr("ddr", params(1 << 20, 50, 2e9), stats);
+    TestInitiator cpu("cpu_master");
+    cpu.socket.bind(ddr.socket);
+    vp_test::elaborate();
+    const uint8_t v[16] = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16};
+    sc_time delay;
+    ASSERT_EQ(cpu.write(0x100, v, 16, delay), tlm::TLM_OK_RESPONSE);
+
+    uint8_t buffer[16] = {};
+    auto* in_place = new vp::ReadInPlace;  // the payload owns it
+    tlm::tlm_generic_payload t;
+    t.set_extension(in_place);
+    t.set_command(tlm::TLM_READ_COMMAND);
+    t.set_address(0x100);
+    t.set_data_ptr(buffer);
+    t.set_data_length(16);
+    t.set_streaming_width(16);
+    sc_time in_place_delay = sc_core::SC_ZERO_TIME;
+    cpu.socket->b_transport(t, in_place_delay);
+    ASSERT_EQ(t.get_response_status(), tlm::TLM_OK_RESPONSE);
+    ASSERT_NE(in_place->data, nullptr);
+    EXPECT_EQ(in_place->data, ddr.storage().data() + 0x100);
+    EXPECT_EQ(std::memcmp(in_place->data, v, 16), 0);
+    for (uint8_t b : buffer) EXPECT_EQ(b, 0) << "no copy into the payload's buffer";
+    EXPECT_EQ(stats.value("ddr.read_bytes"), 16);
+
+    // Timed as any read: behind the write's 8 ns of data, then 50 ns + 16 B / 2 GB/s.
+    EXPECT_EQ(in_place_delay, sc_time(66, SC_NS));
+
+    // A byte-enabled read is copied (and respects its enables), not lent.
+    in_place->data = nullptr;
+    const uint8_t enables[4] = {0xFF, 0, 0xFF, 0};
+    uint8_t partial[4] = {0xAA, 0xAA, 0xAA, 0xAA};
+    t.set_data_ptr(partial);
+    t.set_data_length(4);
+    t.set_streaming_width(4);
+    t.set_byte_enable_ptr(const_cast<uint8_t*>(enables));
+    t.set_byte_enable_length(4);
+    t.set_response_status(tlm::TLM_INCOMPLETE_RESPONSE);
+    sc_time be_delay = sc_core::SC_ZERO_TIME;
+    cpu.socket->b_transport(t, be_delay);
+    ASSERT_EQ(t.get_response_status(), tlm::TLM_OK_RESPONSE);
+    EXPECT_EQ(in_place->data, nullptr);
+    EXPECT_EQ(partial[0], 1);
+    EXPECT_EQ(partial[1], 0xAA);
+    EXPECT_EQ(partial[2], 3);
+}

@@ -3,6 +3,7 @@
 #include <sstream>
 
 #include "vp/common/log.h"
+#include "vp/memory/read_in_place.h"
 #include "vp/stats/stats.h"
 
 namespace vp {
@@ -34,8 +35,9 @@ bool IdealMemory::access(tlm::tlm_generic_payload& trans) {
                                       : tlm::TLM_ADDRESS_ERROR_RESPONSE);
         return false;
     }
-    if (trans.is_read())
-        storage_.read(addr, trans.get_data_ptr(), len);
+    if (trans.is_read()) {
+        if (!serve_read_in_place(trans, storage_.data() + addr)) storage_.read(addr, trans.get_data_ptr(), len);
+    }
     else if (trans.is_write())
         storage_.write(addr, trans.get_data_ptr(), len);
     trans.set_response_status(tlm::TLM_OK_RESPONSE);

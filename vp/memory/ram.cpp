@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "vp/common/log.h"
+#include "vp/memory/read_in_place.h"
 #include "vp/config/config.h"
 #include "vp/interconnect/axi_extension.h"
 #include "vp/stats/stats.h"
@@ -153,7 +154,7 @@ tlm::tlm_response_status Ram::access(tlm::tlm_generic_payload& trans) {
         copy_with_byte_enables(trans);
     else if (trans.is_write())
         storage_.write(address, trans.get_data_ptr(), length);
-    else
+    else if (!serve_read_in_place(trans, storage_.data() + address))
         storage_.read(address, trans.get_data_ptr(), length);
     trans.set_response_status(status);
     return status;

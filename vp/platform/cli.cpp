@@ -11,6 +11,8 @@
 #include "vp/common/log.h"
 #include "vp/platform/job_runner.h"
 #include "vp/platform/schema.h"
+#include "vp/platform/trace_runner.h"
+#include "vp/traffic/stl_trace.h"
 #include "vp/workload/workload.h"
 
 namespace po = boost::program_options;
@@ -42,7 +44,8 @@ void print_help(const po::options_description& options) {
                     spec.unit.empty() ? "" : ("[" + spec.unit + "]").c_str(), spec.description.c_str());
     }
     std::cout << "\nExit status: 0 outputs match the gold (or no gold), 1 a mismatch or an\n"
-                 "incomplete run, 2 a usage, configuration or input-file error.\n";
+                 "incomplete run (a trace run: error responses), 2 a usage, configuration or\n"
+                 "input-file error.\n";
 }
 
 }  // namespace
@@ -64,6 +67,8 @@ int run_cli(int argc, char* argv[]) {
         ("gold", po::value<std::string>(), "RTL testbench golden outputs edgedrnn_tb_gold_rnn.txt")
         ("outputs", po::value<std::string>(), "write the last layer's outputs: one line per time step, raw Q8.8")
         ("stats-json", po::value<std::string>(), "write every statistic as one JSON object")
+        ("trace", po::value<std::string>(),
+         "replay a memory trace (DRAMSys STL) on the PL memory path instead of a workload (trace.file)")
         ("quiet,q", "print only warnings, errors and the summary");
 
     po::variables_map vm;
@@ -91,12 +96,22 @@ int run_cli(int argc, char* argv[]) {
             {"outputs", "run.outputs"}, {"stats-json", "run.stats_json"}};
         for (const auto& [flag, key] : flags)
             if (vm.count(flag)) config.set(key, vm[flag].as<std::string>(), std::string("--") + flag);
+        if (vm.count("trace")) config.set("trace.file", vm["trace"].as<std::string>(), "--trace");
         for (const auto& s : sets) config.set_assignment(s, "--set " + s);
+        const std::string trace = config.get_string("trace.file");
+        if (!trace.empty()) {  // a trace run: the memory path alone, no workload
+            // Shipped traces are found from anywhere, as --platform files are (also in sweeps).
+            config.set("trace.file", locate(trace), config.origin("trace.file"));
+            return run_trace_job(config);
+        }
         return run_job(config);
     } catch (const ConfigError& e) {
         std::fprintf(stderr, "vp: configuration error: %s\n", e.what());
         return 2;
     } catch (const WorkloadError& e) {
+        std::fprintf(stderr, "vp: input error: %s\n", e.what());
+        return 2;
+    } catch (const TraceError& e) {
         std::fprintf(stderr, "vp: input error: %s\n", e.what());
         return 2;
     } catch (const std::exception& e) {

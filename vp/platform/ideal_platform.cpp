@@ -96,7 +96,6 @@ void IdealHarness::output_b_transport(tlm::tlm_generic_payload& trans, sc_time& 
 IdealPlatform::IdealPlatform(const Config& c, const Network& network, const Stimulus& stimulus,
                              Stats& stats) {
     edgedrnn::EdgeDrnnParams params = edgedrnn::EdgeDrnnParams::from_config(c);
-    params.quantum = sc_time(static_cast<double>(c.get_uint("sim.quantum_ns")), sc_core::SC_NS);
     clock_hz_ = params.clock_hz;
 
     IdealMemoryParams mp;

@@ -4,9 +4,9 @@
 
 #include "peripherals/gic/gic.h"
 #include "software/apps/edgedrnn_bench/edgedrnn_bench.h"
-#include "vp/memory/dram/memory_timing_factory.h"
 #include "vp/platform/cpu_factory.h"
 #include "vp/platform/job_image.h"
+#include "vp/platform/zynq_memory.h"
 #include "vp/platform/zynq_regions.h"
 #include "vp/stats/stats.h"
 
@@ -31,20 +31,15 @@ AddressRegion window(const Config& c, const std::string& name, unsigned target, 
 MinizedPlatform::MinizedPlatform(const Config& c, const Network& network, const Stimulus& stimulus,
                                  Stats& stats)
     : network_(network), stimulus_(stimulus) {
-    const sc_core::sc_time quantum(static_cast<double>(c.get_uint("sim.quantum_ns")), sc_core::SC_NS);
     edgedrnn::EdgeDrnnParams accel = edgedrnn::EdgeDrnnParams::from_config(c);
-    accel.quantum = quantum;
     edgedrnn_clock_hz_ = accel.clock_hz;
     descriptor_address_ = address_key(c, "software.descriptor_address");
 
     ps_ = std::make_unique<AxiInterconnect>("ps", stats, InterconnectParams::from_config(c, "ps"));
     gp0_ = std::make_unique<AxiInterconnect>("gp0", stats, InterconnectParams::from_config(c, "gp0"));
     hp_ = std::make_unique<AxiInterconnect>("hp", stats, InterconnectParams::from_config(c, "hp"));
-    const std::vector<std::string> ddr_ports{"cpu", "hp0"};
-    ddr_ = std::make_unique<Ram>("ddr", RamParams::from_config(c, "ddr"), stats, ddr_ports);
-    ddr_->set_timing_policy(make_memory_timing(c, "ddr", ddr_ports));  // ddr.timing: dram/simple/ideal
-    ocm_ = std::make_unique<Ram>("ocm", RamParams::from_config(c, "ocm"), stats,
-                                 std::vector<std::string>{"cpu", "hp0"});
+    ddr_ = make_zynq_ddr(c, stats, {"cpu", "hp0"});  // ddr.timing: dram/simple/ideal
+    ocm_ = make_zynq_ocm(c, stats, {"cpu", "hp0"});
     uart_ = std::make_unique<zynq::CadenceUart>("uart1", zynq::CadenceUartParams::from_config(c), stats);
     timer_ = std::make_unique<zynq::A9GlobalTimer>("timer", zynq::A9GlobalTimerParams::from_config(c), stats);
     for (const auto& spec : zynq_unmodelled_regions())
@@ -81,29 +76,14 @@ void MinizedPlatform::build_memory_map(const Config& c) {
         traffic_->socket.bind(ps_->upstream);
     }
 
-    const uint64_t ddr_base = c.get_uint("ddr.base");
-    const uint64_t ddr_size = ddr_->params().size_bytes;
-    if (ddr_base >= ddr_size)
-        throw ConfigError("ddr.base = " + std::to_string(ddr_base) + " is beyond ddr.size_bytes");
-    const uint64_t ocm_low = c.get_uint("ocm.low_size_bytes");
-    const uint64_t ocm_size = ocm_->params().size_bytes;
-    if (ocm_low > ocm_size) throw ConfigError("ocm.low_size_bytes exceeds ocm.size_bytes");
-    // DDR storage offsets equal physical addresses; the OCM's high window holds the rest.
-    const AddressRegion ddr_window{"ddr", ddr_base, ddr_size - ddr_base, 0, ddr_base};
-    const AddressRegion ocm_low_window{"ocm_low", c.get_uint("ocm.low_base"), ocm_low, 0, 0};
-    const AddressRegion ocm_high_window{"ocm_high", c.get_uint("ocm.high_base"), ocm_size - ocm_low, 0, ocm_low};
-
-    auto map = [](AxiInterconnect& ic, AddressRegion r, unsigned target) {
-        r.target = target;
-        if (r.size) ic.map(r);
-    };
+    const ZynqMemoryWindows memory = zynq_memory_windows(c, *ddr_, *ocm_);
     const unsigned ps_ddr = ps_->add_target(port("ps", "ddr"));
     ps_->downstream.bind(ddr_->socket);
-    map(*ps_, ddr_window, ps_ddr);
+    map_window(*ps_, memory.ddr, ps_ddr);
     const unsigned ps_ocm = ps_->add_target(port("ps", "ocm"));
     ps_->downstream.bind(ocm_->socket);
-    map(*ps_, ocm_low_window, ps_ocm);
-    map(*ps_, ocm_high_window, ps_ocm);
+    map_window(*ps_, memory.ocm_low, ps_ocm);
+    map_window(*ps_, memory.ocm_high, ps_ocm);
     const unsigned ps_uart = ps_->add_target(port("apb", "uart1"));
     ps_->downstream.bind(uart_->socket);
     ps_->map(window(c, "uart1", ps_uart, 0x1000));
@@ -140,12 +120,7 @@ void MinizedPlatform::build_memory_map(const Config& c) {
     dma_->m_axi_s2mm.bind(hp_->upstream);
     hp_->add_initiator(port("hp", "edgedrnn_weights"));
     edgedrnn_->m_axi_weights.bind(hp_->upstream);
-    const unsigned hp_ddr = hp_->add_target(port("hp0", "hp0_ddr"));
-    hp_->downstream.bind(ddr_->socket);
-    map(*hp_, ddr_window, hp_ddr);
-    const unsigned hp_ocm = hp_->add_target(port("hp0", "hp0_ocm"));
-    hp_->downstream.bind(ocm_->socket);
-    map(*hp_, ocm_low_window, hp_ocm);
+    attach_hp0(*hp_, c, *ddr_, *ocm_, memory);
 }
 
 void MinizedPlatform::write_job(const Config& c, const Network& net, const Stimulus& stim) {

@@ -12,6 +12,7 @@
 #include "vp/memory/dram/memory_timing_factory.h"
 #include "vp/memory/ram.h"
 #include "vp/platform/zynq_regions.h"
+#include "vp/traffic/trace_player.h"
 #include "vp/traffic/traffic_generator.h"
 
 namespace vp {
@@ -45,6 +46,7 @@ void declare_soc(ConfigSchema& s) {
     PortParams::declare(s, "hp", port_defaults(8, 125e6, 1));       // PL masters into the PL interconnect
     PortParams::declare(s, "hp0", port_defaults(8, 125e6, 2));      // S_AXI_HP0 into the PS
     TrafficParams::declare(s);                                      // what-if load on the PS interconnect
+    TracePlayerParams::declare(s);                                  // trace runs: a trace player on hp
 
     RamParams::declare(s, "ddr");
     declare_memory_timing(s, "ddr");  // ddr.timing, ddr.preset and the DRAM part's keys

@@ -1,0 +1,143 @@
+#include "vp/platform/trace_runner.h"
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+#include "vp/common/log.h"
+#include "vp/platform/trace_platform.h"
+#include "vp/stats/stats.h"
+#include "vp/stats/time_series.h"
+
+namespace vp {
+namespace {
+
+void write_reports(const Config& config, const Stats& stats) {
+    const std::string csv_path = config.get_string("run.bandwidth_csv");
+    if (!csv_path.empty()) {
+        std::ofstream f(csv_path);
+        if (!f) throw ConfigError("run.bandwidth_csv: cannot write '" + csv_path + "'");
+        TimeSeriesRegistry::of(stats).write_csv(f);
+    }
+    const std::string json_path = config.get_string("run.stats_json");
+    if (!json_path.empty()) {
+        std::ofstream f(json_path);
+        if (!f) throw ConfigError("run.stats_json: cannot write '" + json_path + "'");
+        f << stats.to_json().dump(2) << '\n';
+    }
+}
+
+// "ddr3l-1066-x16 (dram)", "simple: 50 ns + 2.133 GB/s", "ideal".
+std::string ddr_description(const Config& c) {
+    const std::string timing = c.get_string("ddr.timing");
+    if (timing == "dram") {
+        const std::string preset = c.get_string("ddr.preset");
+        return (preset.empty() ? std::string("custom part") : std::filesystem::path(preset).stem().string()) +
+               " (ddr.timing = dram)";
+    }
+    if (timing == "simple") {
+        char buf[96];
+        std::snprintf(buf, sizeof buf, "%.0f ns + bytes / %.3f GB/s (ddr.timing = simple)",
+                      c.get_double("ddr.latency_ns"), c.get_double("ddr.bandwidth_bytes_per_s") * 1e-9);
+        return buf;
+    }
+    return "no delay (ddr.timing = ideal)";
+}
+
+void print_summary(const Config& config, const Stats& s, const TracePlayer& player, double wall_s,
+                   double setup_wall_s) {
+    const StlTrace& trace = player.trace();
+    std::printf("\n== vp trace summary: %s on %s ==\n", std::filesystem::path(trace.name).filename().c_str(),
+                config.get_string("platform.name").c_str());
+    std::printf("memory            DDR %s, reached through hp.trace -> hp0\n", ddr_description(config).c_str());
+    std::printf("transactions      %.0f (%.0f reads, %.0f writes), %.0f bytes, %.0f errors%s\n",
+                s.value("trace.transactions"), s.value("trace.reads"), s.value("trace.writes"),
+                s.value("trace.bytes"), s.value("trace.errors"),
+                trace.relative ? "; relative time stamps (.rstl)" : "");
+    std::printf("bandwidth         %.3f GB/s over %.3f us (first issue to last answer; HP0 port peak %.3f GB/s",
+                s.value("trace.bandwidth_bytes_per_s") * 1e-9, s.value("trace.active_window_s") * 1e6,
+                config.get_uint("hp0.width_bytes") * static_cast<double>(config.get_uint("hp0.clock_hz")) * 1e-9);
+    if (s.has("ddr.peak_bandwidth_bytes_per_s"))
+        std::printf(", DDR peak %.3f GB/s", s.value("ddr.peak_bandwidth_bytes_per_s") * 1e-9);
+    std::printf(")\n");
+    std::printf("latency           min %.1f, mean %.1f, p50 %.1f, p99 %.1f, max %.1f ns (issue to last data, "
+                "%u in flight at most)\n",
+                s.value("trace.latency_ns.min"), s.value("trace.latency_ns.mean"), s.value("trace.latency_ns.p50"),
+                s.value("trace.latency_ns.p99"), s.value("trace.latency_ns.max"),
+                static_cast<unsigned>(config.get_uint("trace.max_outstanding")));
+    if (s.value("trace.timed_transactions") > 0)
+        std::printf("issue lag         mean %.1f, max %.1f ns behind the trace's time stamps\n",
+                    s.value("trace.issue_lag_ns.mean"), s.value("trace.issue_lag_ns.max"));
+    else
+        std::printf("issue lag         none measured: every time stamp is 0 (as fast as accepted)\n");
+    if (s.has("ddr.row_hit_rate")) {
+        // Per burst (CAS), as the DRAM counts; a transaction of several bursts opens at
+        // most one row per bank, so row opens per transaction shows the locality too.
+        const double opens = s.value("ddr.row_misses") + s.value("ddr.row_conflicts");
+        std::printf("DDR               row-hit rate %.1f %% of %.0f bursts (%.0f misses, %.0f conflicts: "
+                    "%.2f row opens per transaction), data-bus utilisation %.1f %%, %.0f refreshes\n",
+                    100.0 * s.value("ddr.row_hit_rate"), s.value("ddr.read_bursts") + s.value("ddr.write_bursts"),
+                    s.value("ddr.row_misses"), s.value("ddr.row_conflicts"),
+                    s.value("trace.transactions") > 0 ? opens / s.value("trace.transactions") : 0.0,
+                    100.0 * s.value("ddr.data_bus_utilisation"), s.value("ddr.refreshes"));
+    }
+    else
+        std::printf("DDR               no rows or banks at ddr.timing = %s (row-hit rate: use dram)\n",
+                    config.get_string("ddr.timing").c_str());
+    const double simulated_s = s.value("sim.simulated_s");
+    std::printf("simulation        %.3f s wall, %.3f us simulated (%.3f simulated s per wall s), %.1f ns wall per "
+                "transaction (+%.3f s setup)\n",
+                wall_s, simulated_s * 1e6, wall_s > 0 ? simulated_s / wall_s : 0.0,
+                trace.records.empty() ? 0.0 : wall_s / static_cast<double>(trace.records.size()) * 1e9,
+                setup_wall_s);
+    if (warning_count()) std::printf("warnings          %u (see above)\n", warning_count());
+    std::fflush(stdout);
+}
+
+}  // namespace
+
+int run_trace_job(const Config& config, nlohmann::json* stats_out) {
+    const auto wall_start = std::chrono::steady_clock::now();
+    if (config.get_string("platform.kind") != "minized")
+        throw ConfigError("trace.file: a trace replays on the MiniZed's PL memory path, but platform.kind = " +
+                          config.get_string("platform.kind") + " (" + config.origin("platform.kind") +
+                          "); expected minized (platforms/minized.cfg)");
+    if (!config.get_string("workload.network").empty())
+        log_warning("vp", "trace.file is set: the workload (workload.network, ...) is not run");
+    const TracePlayerParams params = TracePlayerParams::from_config(config);
+    StlTrace trace = load_stl(params.file, params.default_bytes);
+    log_info("vp", "platform " + config.get_string("platform.name") + ", trace " + params.file + ", " +
+                       std::to_string(trace.records.size()) + " transactions");
+
+    sc_core::sc_report_handler::set_actions("/OSCI/SystemC", sc_core::SC_INFO, sc_core::SC_DO_NOTHING);
+    Stats stats;
+    TracePlatform platform(config, std::move(trace), stats);
+    const auto sim_start = std::chrono::steady_clock::now();
+    const double setup_wall_s = std::chrono::duration<double>(sim_start - wall_start).count();
+    sc_core::sc_start();
+    const double wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - sim_start).count();
+
+    const TracePlayer& player = platform.player();
+    const double simulated_s = player.last_done().to_seconds();
+    stats.set_value("sim.wall_s", wall_s, "s", "wall-clock time of the simulation (sc_start)");
+    stats.set_value("run.setup_wall_s", setup_wall_s, "s", "wall-clock time to read the trace and build the platform");
+    stats.set_value("sim.simulated_s", simulated_s, "s", "simulated time until the trace's last answer");
+    stats.set_value("sim.speed", wall_s > 0 ? simulated_s / wall_s : 0.0, "s/s", "simulated seconds per wall second");
+    if (stats_out) *stats_out = stats.to_json();
+    write_reports(config, stats);
+    print_summary(config, stats, player, wall_s, setup_wall_s);
+
+    if (!player.finished()) {
+        std::fprintf(stderr, "vp: error: the trace player did not finish\n");
+        return 1;
+    }
+    if (player.errors()) {
+        std::fprintf(stderr, "vp: error: %llu trace transactions were answered with an error (see warnings above)\n",
+                     static_cast<unsigned long long>(player.errors()));
+        return 1;
+    }
+    return 0;
+}
+
+}  // namespace vp
