@@ -25,6 +25,13 @@ uint32_t checksum(uint32_t iterations) {
     return (sum ^ static_cast<uint32_t>(f)) & 0x7Fu;
 }
 
+// guest_step() of tests/cpu/guest/slices.c, on the host (the device stores 3 bits).
+uint32_t slices_checksum(uint32_t iterations) {
+    uint32_t acc = 1u;
+    for (uint32_t i = 0; i < iterations; ++i) acc = (acc * 31u + (i & 7u) + i) ^ (acc >> 3);
+    return acc & 0x7Fu;
+}
+
 }  // namespace
 
 TEST(ArmCpu, ComputeLoopRunsToExitWithItsStatusAndTime) {
@@ -42,6 +49,23 @@ TEST(ArmCpu, ComputeLoopRunsToExitWithItsStatusAndTime) {
     EXPECT_NEAR(sc_core::sc_time_stamp().to_seconds(), instructions / 667e6, instructions / 667e6 * 0.01);
     std::printf("[ compute ] %.0f guest instructions, %.1f MIPS (wall %.3f s)\n", instructions,
                 bench.stats.value("cpu.mips"), bench.stats.value("cpu.run_wall_s"));
+}
+
+// Slices end at block starts (the block hook stops Unicorn there). With a 20 ns quantum
+// (about 13 instructions) nearly every block start ends a slice, many of them right after
+// a device access; resuming anywhere but at that block's start would run a push twice or
+// skip code, and the checksum or the stack pointer would tell.
+TEST(ArmCpu, SlicesEndAtBlockStartsAndResumeThereExactly) {
+    const uint32_t iterations = 20'000;
+    ArmBench bench(guest_elf("guest_slices"), iterations, /*quantum_ns=*/20);
+    sc_core::sc_start();
+    ASSERT_TRUE(bench.cpu->finished());
+    EXPECT_EQ(bench.cpu->fault(), "");
+    EXPECT_EQ(bench.cpu->exit_status(), static_cast<int>(slices_checksum(iterations)))
+        << "0xFF: the stack pointer moved";
+    EXPECT_EQ(bench.stats.value("cpu.writes"), iterations);
+    EXPECT_EQ(bench.stats.value("cpu.reads"), iterations);
+    EXPECT_GT(bench.stats.value("cpu.slices"), 2.0 * iterations) << "the test needs slice ends everywhere";
 }
 
 TEST(ArmCpu, ExitEndsTheRunWithItsStatus) {

@@ -2,9 +2,10 @@
 
 #include <unicorn/unicorn.h>
 
-#include <algorithm>
 #include <chrono>
+#include <sstream>
 #include <stdexcept>
+#include <utility>
 
 #include "vp/common/log.h"
 #include "vp/stats/stats.h"
@@ -26,7 +27,7 @@ void check(uc_err err, const char* what) {
 
 ArmCpu::ArmCpu(sc_core::sc_module_name name, const ArmCpuParams& params, Stats& stats, uint32_t boot_argument)
     : Cpu(name), params_(params), elf_(read_elf(params.elf_path)), boot_argument_(boot_argument),
-      ps_per_instruction_(params.cpi * 1e12 / params.clock_hz) {
+      exit_at_(elf_.symbol("_exit") & ~1u), ps_per_instruction_(params.cpi * 1e12 / params.clock_hz) {
     check(uc_open(UC_ARCH_ARM, UC_MODE_ARM, &uc_), "uc_open(ARM)");
     check(uc_ctl_set_cpu_model(uc_, UC_CPU_ARM_CORTEX_A9), "Cortex-A9 CPU model");
     uc_hook hook;
@@ -34,11 +35,12 @@ ArmCpu::ArmCpu(sc_core::sc_module_name name, const ArmCpuParams& params, Stats& 
           "block hook");
     check(uc_hook_add(uc_, &hook, UC_HOOK_INTR, reinterpret_cast<void*>(&ArmCpu::on_exception), this, 1, 0),
           "exception hook");
-    // A code hook on _exit's first instruction only: Unicorn instruments just that address.
-    const uint32_t exit_at = elf_.symbol("_exit");
-    check(uc_hook_add(uc_, &hook, UC_HOOK_CODE, reinterpret_cast<void*>(&ArmCpu::on_exit_call), this, exit_at,
-                      exit_at),
-          "_exit hook");
+    // No UC_HOOK_CODE hook, not even one bounded to a single address: its mere existence
+    // makes Unicorn 2.0.1 leave a stale PC behind a stop from the block hook (see the header).
+    // _exit is recognised by the block hook instead.
+
+    poll_hint_ = new PollHintExtension;
+    trans_.set_extension(poll_hint_);
 
     tlm_utils::tlm_quantumkeeper::set_global_quantum(params.quantum);
     qk_.reset();
@@ -59,6 +61,9 @@ ArmCpu::ArmCpu(sc_core::sc_module_name name, const ArmCpuParams& params, Stats& 
     stats.add_counter(n + ".irqs", &irqs_, "", "IRQ exceptions taken");
     stats.add_counter(n + ".wfis", &wfis_, "", "WFI instructions executed");
     stats.add_counter(n + ".slices", &slices_, "", "uc_emu_start slices");
+    stats.add_counter(n + ".polls_skipped", &polls_skipped_, "",
+                      "device reads of polling loops not simulated one by one (cpu.poll_skip)");
+    stats.add_counter(n + ".poll_waits", &poll_waits_, "", "polling loops that waited for a change event");
     stats.add_counter(n + ".dmi_grants", &dmi_windows_, "", "RAM windows mapped into the ISS through DMI");
 }
 
@@ -137,7 +142,6 @@ void ArmCpu::run() {
                 map_memory();
             }
             if (irq_ && !(reg(UC_ARM_REG_CPSR) & kCpsrI)) enter_irq();
-            watch_unmask_ = irq_;
             run_slice();
             if (finished_) break;
             // Less than an instruction left in this quantum: let SystemC catch up.
@@ -158,21 +162,20 @@ void ArmCpu::run() {
 void ArmCpu::run_slice() {
     ++slices_;
     stop_ = Stop::None;
+    slice_blocks_ = 0;
     if (set_budget() == 0) {
         sync();
         set_budget();
     }
     // uc_emu_start takes the Thumb state from bit 0 of the start address.
     const uint32_t pc = reg(UC_ARM_REG_PC) | ((reg(UC_ARM_REG_CPSR) & kCpsrThumb) ? 1u : 0u);
-    // A masked IRQ is pending: one instruction at a time, so an unmask (cpsie i) is
-    // followed by the exception, as on the core (slow, but only while masked and pending).
-    const uint64_t budget = watch_unmask_ ? std::min<uint64_t>(stop_at_instructions_ - instructions_, 1)
-                                          : stop_at_instructions_ - instructions_;
-    // never until = 0 (STACK.md); `count` ends the slice exactly (see the header)
-    const uc_err err = uc_emu_start(uc_, pc, 0xFFFFFFFFull, 0, budget);
+    // Never until = 0 (STACK.md); never a count (a code hook on every instruction, and a
+    // code hook breaks the block hook's stop: see the header).
+    const uc_err err = uc_emu_start(uc_, pc, 0xFFFFFFFFull, 0, 0);
     if (error_) std::rethrow_exception(std::exchange(error_, nullptr));
     if (finished_) return;  // _exit, or a fault recorded by a callback
     if (err != UC_ERR_OK) return fault_from_error(err);
+    if (stop_ == Stop::Slice) return check_resume_pc();
     if (stop_ != Stop::None) return;
     // Unicorn returned by itself: a WFI (PC is just after it) sleeps until an interrupt.
     const uint32_t after = reg(UC_ARM_REG_PC);
@@ -181,9 +184,24 @@ void ArmCpu::run_slice() {
     const bool thumb = reg(UC_ARM_REG_CPSR) & kCpsrThumb;
     const bool wfi = thumb ? uc_mem_read(uc_, after - 2, &half, 2) == UC_ERR_OK && half == kWfiThumb
                            : uc_mem_read(uc_, after - 4, &word, 4) == UC_ERR_OK && word == kWfiArm;
-    if (!wfi) return;  // the instruction budget ran out
+    if (!wfi) return;  // another exit Unicorn took by itself, after an instruction: go on there
     ++wfis_;
     sleep_until_irq();
+}
+
+bool ArmCpu::slice_ends_here() const {
+    return instructions_ >= stop_at_instructions_ || remap_needed_ || (irq_ && !(reg(UC_ARM_REG_CPSR) & kCpsrI));
+}
+
+void ArmCpu::check_resume_pc() const {
+    // The stop came before any instruction of the block: the PC must be its start. Anything
+    // else would resume elsewhere (re-running or skipping code): refuse to go on.
+    const uint32_t pc = reg(UC_ARM_REG_PC);
+    if (pc == static_cast<uint32_t>(slice_end_block_)) return;
+    std::ostringstream os;
+    os << name() << ": Unicorn stopped at the block at 0x" << std::hex << slice_end_block_ << " but reports pc 0x"
+       << pc << " (a UC_HOOK_CODE hook makes Unicorn 2.0.1 do this; see arm_cpu.h)";
+    throw std::logic_error(os.str());
 }
 
 void ArmCpu::sleep_until_irq() {
@@ -219,22 +237,29 @@ void ArmCpu::finish(int status) {
 
 // ---------------------------------------------------------------- Unicorn callbacks
 
-void ArmCpu::on_block(uc_struct* uc, uint64_t, uint32_t size, void* self) {
+// Called before the first instruction of every block; a stop requested here takes effect
+// before that instruction (see the header).
+void ArmCpu::on_block(uc_struct* uc, uint64_t address, uint32_t size, void* self) {
     auto* cpu = static_cast<ArmCpu*>(self);
-    // Only a run that is over (a fault, a model error) is stopped from here: Unicorn 2.0.1
-    // may leave a block half done behind a stop requested in a block hook (see the header).
-    if (cpu->stop_ != Stop::None) {
+    if (cpu->stop_ != Stop::None) {  // a callback stopped the run (a fault, a model error)
         uc_emu_stop(uc);
         return;
     }
+    if (address == cpu->exit_at_) {
+        cpu->stop_ = Stop::Exit;
+        cpu->finish(static_cast<int>(cpu->reg(UC_ARM_REG_R0)));
+        uc_emu_stop(uc);
+        return;
+    }
+    // The first block of a slice always runs, so every slice makes progress.
+    if (cpu->slice_blocks_++ > 0 && cpu->slice_ends_here()) {
+        cpu->stop_ = Stop::Slice;
+        cpu->slice_end_block_ = address;
+        uc_emu_stop(uc);
+        return;
+    }
+    cpu->current_block_ = address;
     cpu->instructions_ += size >> 2;
-}
-
-void ArmCpu::on_exit_call(uc_struct* uc, uint64_t, uint32_t, void* self) {
-    auto* cpu = static_cast<ArmCpu*>(self);
-    cpu->stop_ = Stop::Exit;
-    cpu->finish(static_cast<int>(cpu->reg(UC_ARM_REG_R0)));
-    uc_emu_stop(uc);
 }
 
 }  // namespace vp

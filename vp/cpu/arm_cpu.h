@@ -1,5 +1,5 @@
 // The ARM CPU: a Cortex-A9 instruction-set simulator (Unicorn 2, QEMU's CPU core) running
-// a cross-compiled ELF in an SC_THREAD, in slices of at most one quantum.
+// a cross-compiled ELF in an SC_THREAD, in slices of about one quantum.
 //
 // Memory: at start the CPU walks the bus's address map with DMI requests. Every window
 // granted for read and write (DDR, OCM) is given to Unicorn as host memory
@@ -9,30 +9,54 @@
 // An access that no device answers (decode error) is a data abort.
 //
 // Time: executed instructions x cpu.cpi cycles at cpu.clock_hz, counted per translation
-// block with a block hook (cheap), plus bus stalls. A slice ends exactly at the quantum
-// through uc_emu_start's instruction count; the run syncs to SystemC there, at a WFI and
-// at the end. Why not stop from the block hook (STACK.md's deferred stop, 5x faster)?
-// Unicorn 2.0.1 then sometimes resumes at the start of a block it had half executed (seen
-// here: a push done twice); the count stop is exact.
+// block by a block hook (cheap), plus bus stalls, plus the waits of skipped polling loops.
 //
-// Interrupts (Unicorn has none): the IRQ input is looked at between slices; when it is
-// high and CPSR.I is clear the CPU enters the IRQ exception by hand (STACK.md: SPSR_irq =
-// CPSR, IRQ mode with I and A set, LR_irq = return address + 4, PC = vector base + 0x18).
-// While the IRQ is high but masked, slices are one instruction long, so an unmask (cpsie i)
-// is followed by the exception at once (slow, but software rarely runs long like that). WFI returns from Unicorn; the
-// CPU then sleeps in simulated time until the IRQ input is high (masked or not).
+// Slices: uc_emu_start runs without an instruction count (a count makes Unicorn call a
+// code hook before every instruction: ~140 MIPS instead of ~700). The block hook ends a
+// slice at the start of a block, before any of its instructions, when the quantum is used
+// up, when an interrupt is pending and unmasked, or when DMI was withdrawn; the run syncs
+// to SystemC there, at a WFI and at the end. A slice overshoots the quantum by at most one
+// block (its instructions are counted, so time stays exact). Safety: Unicorn 2.0.1 exits
+// such a block before executing it but restores the PC to the block's start only when no
+// UC_HOOK_CODE hook exists (cpu_tb_exec skips synchronize_from_tb otherwise, and block hooks
+// do not store the PC); with one, the PC read afterwards is whatever an earlier unchained
+// block exit left there, and resuming from it re-runs or skips code (the push executed
+// twice that made this model use a count before). So this CPU installs no code hook (the
+// program's `_exit` is recognised as a block start) and checks after every such stop that
+// the PC Unicorn reports is the start of the block the hook stopped at: a mismatch is a
+// model error, never a silent resume elsewhere (tests/cpu/guest/slices.c proves it).
 //
-// Program end: a call of the ELF's `_exit` (newlib's exit path, software/bsp) ends the run
-// with r0 as the status. Guest faults (undefined instruction, prefetch or data abort, an
-// access no device answers, an SVC the bare-metal BSP does not use) stop the run with the
-// kind, the PC and the address, and exit status 128.
+// Polling (cpu.poll_skip, as the native CPU): the same block reading the same value from
+// the same device register three times in a row, with the same short run of instructions
+// (at most kPollLoopInstructions) and no other device access in between, is a polling
+// loop. When the register offers a change event (vp/common/poll_hint.h), the device read
+// itself syncs, waits for the event and returns the new value at the next point of the
+// loop's own grid of iterations, so the program sees the change when it would read by
+// read. Skipped reads are counted (cpu.polls_skipped), neither transacted nor executed
+// (cpu.instructions counts executed instructions only).
+//
+// Interrupts (Unicorn has none): the IRQ input is looked at by the block hook; when it is
+// high and CPSR.I is clear the slice ends at that block and the CPU enters the IRQ
+// exception by hand (STACK.md: SPSR_irq = CPSR, IRQ mode with I and A set, LR_irq = return
+// address + 4, PC = vector base + 0x18). An unmask (cpsie i, an exception return) is thus
+// followed by the exception at the next block start; QEMU ends a block at ISB, so
+// `cpsie i; isb` takes it right there, as the core must. WFI returns from Unicorn; the CPU
+// then sleeps in simulated time until the IRQ input is high (masked or not).
+//
+// Program end: a block starting at the ELF's `_exit` (newlib's exit path, software/bsp)
+// ends the run with r0 as the status. Guest faults (undefined instruction, prefetch or
+// data abort, an access no device answers, an SVC the bare-metal BSP does not use) stop
+// the run with the kind, the PC and the address, and exit status 128.
 //
 // Limits: caches, the MMU's effect on timing and the CPU's own pipeline are not modelled
 // (CPI is one number); inside device callbacks Unicorn 2.0.1 reports the PC of the start
 // of the translation block, so a bus fault names that PC; Thumb code (newlib's multilib)
-// is counted at 4 bytes per instruction; a block cut by the end of a slice counts whole
-// (a few instructions per quantum). DMI regions withdrawn by a target are remapped at the
-// next slice. An IRQ raised by the CPU's own device access is taken at the next slice.
+// is counted at 4 bytes per instruction; a block is counted whole when it starts, so a
+// device access sees the time at the end of its block. A polling loop whose body writes
+// memory would lose the skipped iterations' writes (set cpu.poll_skip = false), and its
+// own poll counter does not advance while skipped (a poll budget lasts longer). Code
+// falling through into `_exit` without a branch would not be seen (compilers branch).
+// DMI regions withdrawn by a target are remapped at the next block start.
 #pragma once
 
 #include <cstdint>
@@ -45,6 +69,7 @@
 #include <tlm>
 #include <tlm_utils/tlm_quantumkeeper.h>
 
+#include "vp/common/poll_hint.h"
 #include "vp/cpu/cpu.h"
 #include "vp/cpu/elf_loader.h"
 
@@ -60,6 +85,7 @@ struct ArmCpuParams {
     std::string elf_path;           // cpu.elf (empty: the edgedrnn_bench ELF built with vp)
     double clock_hz = 667e6;        // cpu.clock_hz
     double cpi = 1.0;               // cpu.cpi: cycles per instruction
+    bool poll_skip = true;          // cpu.poll_skip: wait for a polled register's change event
     sc_core::sc_time quantum = sc_core::sc_time(1, sc_core::SC_US);
 
     static void declare(ConfigSchema& schema);
@@ -87,7 +113,18 @@ private:
         ArmCpu* cpu;
         uint64_t base;
     };
-    enum class Stop { None, Budget, Request, Exit };
+    // Why uc_emu_start returned: Slice = the block hook ended the slice at a block start
+    // (the run goes on there); Request = a callback stopped the run (fault, model error).
+    enum class Stop { None, Slice, Request, Exit };
+    // The last device read, to recognise a polling loop (arm_polling.cpp).
+    struct LastRead {
+        uint64_t block = ~uint64_t{0}, address = ~uint64_t{0}, value = 0;
+        uint64_t instructions = 0;         // instructions_ at the read
+        uint64_t loop_instructions = 0;    // since the read before it
+        double end_ps = 0, period_ps = 0;  // when it ended; since the read before it ended
+        unsigned repeats = 0;              // reads like it in a row, before it
+    };
+    static constexpr uint64_t kPollLoopInstructions = 64;
 
     // arm_cpu.cpp: the run loop.
     void start_of_simulation() override;
@@ -98,6 +135,8 @@ private:
     void sync();
     double local_ps() const;
     uint64_t set_budget();  // instructions left in the quantum; the block hook stops there
+    bool slice_ends_here() const;
+    void check_resume_pc() const;
     void finish(int status);
     uint32_t reg(int id) const;
     void set_reg(int id, uint32_t value);
@@ -107,10 +146,15 @@ private:
     void map_memory();
     void unmap_memory();
     void map_device_window(uint64_t first, uint64_t last);
-    uint64_t device_read(uint64_t address, unsigned size);
     void device_write(uint64_t address, unsigned size, uint64_t value);
     bool device_access(tlm::tlm_command cmd, uint64_t address, unsigned size, uint64_t& value);
     void invalidate_dmi(sc_dt::uint64, sc_dt::uint64) override { remap_needed_ = true; }
+
+    // arm_polling.cpp: device reads, and waiting out polling loops.
+    uint64_t device_read(uint64_t address, unsigned size);
+    bool polling(uint64_t address, uint64_t value);
+    uint64_t wait_for_change(uint64_t address, unsigned size, uint64_t value);
+    double now_ps() const;  // the CPU's own time: SystemC's plus the local offset
 
     // arm_faults.cpp: stopping the run with a message.
     void stop_with_fault(const std::string& kind, uint64_t address, bool address_known, const std::string& detail);
@@ -119,7 +163,6 @@ private:
 
     // Unicorn callbacks (C linkage-compatible statics; never let an exception through).
     static void on_block(uc_struct* uc, uint64_t address, uint32_t size, void* self);
-    static void on_exit_call(uc_struct* uc, uint64_t address, uint32_t size, void* self);
     static void on_exception(uc_struct* uc, uint32_t intno, void* self);
     static uint64_t on_mmio_read(uc_struct* uc, uint64_t offset, unsigned size, void* window);
     static void on_mmio_write(uc_struct* uc, uint64_t offset, unsigned size, uint64_t value, void* window);
@@ -130,6 +173,8 @@ private:
     uc_struct* uc_ = nullptr;
     tlm_utils::tlm_quantumkeeper qk_;
     tlm::tlm_generic_payload trans_;
+    PollHintExtension* poll_hint_ = nullptr;  // owned by trans_
+    uint32_t exit_at_;                        // _exit's address
     std::vector<std::unique_ptr<MmioWindow>> windows_;
     std::vector<std::pair<uint64_t, uint64_t>> mapped_;  // every Unicorn mapping: base, size
 
@@ -138,19 +183,21 @@ private:
     uint64_t instructions_ = 0, instructions_at_sync_ = 0, stop_at_instructions_ = 0;
     double stall_ps_ = 0;
 
+    // The slice: blocks entered, the block running (Unicorn's PC in device callbacks), and
+    // the block whose start ended it.
+    uint64_t slice_blocks_ = 0, current_block_ = 0, slice_end_block_ = 0;
     Stop stop_ = Stop::None;
-    bool irq_ = false, watch_unmask_ = false, remap_needed_ = false;
+    bool irq_ = false, remap_needed_ = false;
     sc_core::sc_event irq_event_;
     std::exception_ptr error_;
     bool finished_ = false;
     int exit_status_ = -1;
     std::string fault_;
 
-    // Polling: a device read of the same address and value as the previous device access.
-    uint64_t last_read_address_ = ~uint64_t{0}, last_read_value_ = 0;
-    double last_read_time_ps_ = 0;
+    LastRead last_read_;
 
     uint64_t device_reads_ = 0, device_writes_ = 0, bus_errors_ = 0, irqs_ = 0, wfis_ = 0, slices_ = 0;
+    uint64_t polls_skipped_ = 0, poll_waits_ = 0;
     uint64_t dmi_windows_ = 0, polling_ns_ = 0, wfi_ns_ = 0;
     double polling_ps_ = 0, wfi_ps_ = 0, run_wall_s_ = 0;
 };

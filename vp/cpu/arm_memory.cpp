@@ -79,6 +79,7 @@ bool ArmCpu::device_access(tlm::tlm_command cmd, uint64_t address, unsigned size
     trans_.set_byte_enable_ptr(nullptr);
     trans_.set_dmi_allowed(false);
     trans_.set_response_status(tlm::TLM_INCOMPLETE_RESPONSE);
+    poll_hint_->change = nullptr;  // a register with a change event names it (poll_hint.h)
     const double before_ps = local_ps();
     sc_core::sc_time delay(before_ps, sc_core::SC_PS);
     qk_.set(delay);
@@ -101,22 +102,9 @@ bool ArmCpu::device_access(tlm::tlm_command cmd, uint64_t address, unsigned size
     return true;
 }
 
-uint64_t ArmCpu::device_read(uint64_t address, unsigned size) {
-    ++device_reads_;
-    uint64_t value = 0;
-    const double start_ps = sc_core::sc_time_stamp().to_seconds() * 1e12 + local_ps();
-    if (!device_access(tlm::TLM_READ_COMMAND, address, size, value)) return 0;
-    // The same answer from the same register as last time: the time in between was polling.
-    if (address == last_read_address_ && value == last_read_value_) polling_ps_ += start_ps - last_read_time_ps_;
-    last_read_address_ = address;
-    last_read_value_ = value;
-    last_read_time_ps_ = start_ps;
-    return value;
-}
-
 void ArmCpu::device_write(uint64_t address, unsigned size, uint64_t value) {
     ++device_writes_;
-    last_read_address_ = ~uint64_t{0};
+    last_read_ = LastRead{};  // a loop that writes a device is not a pure polling loop
     device_access(tlm::TLM_WRITE_COMMAND, address, size, value);
 }
 

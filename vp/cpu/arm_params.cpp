@@ -22,6 +22,7 @@ ArmCpuParams ArmCpuParams::from_config(const Config& c) {
         throw ConfigError(c.origin("cpu.elf") + ": cpu.elf: no ELF given and this vp was built without the ARM firmware");
     p.clock_hz = static_cast<double>(c.get_uint("cpu.clock_hz"));
     p.cpi = c.get_double("cpu.cpi");
+    p.poll_skip = c.get_bool("cpu.poll_skip");  // declared with the native CPU's keys
     return p;
 }
 

@@ -20,7 +20,8 @@ void NativeCpuParams::declare(ConfigSchema& s) {
     s.add_double("cpu.hal_call_ns", 20, "ns", "native CPU: cost of other HAL calls (address translation, exit)", 0, 1e6);
     s.add_double("cpu.cache_line_ns", 5, "ns", "native CPU: cost per 32-byte line of cache maintenance", 0, 1e6);
     s.add_bool("cpu.poll_skip", true,
-               "native CPU: in a polling loop on a status register, wait for its change instead of simulating every read");
+               "native CPU and ARM ISS: in a polling loop on a status register, wait for its change instead of "
+               "simulating every read");
 }
 
 NativeCpuParams NativeCpuParams::from_config(const Config& c) {
