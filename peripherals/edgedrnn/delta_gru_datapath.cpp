@@ -17,16 +17,40 @@ DeltaGruDatapath::DeltaGruDatapath() : h_new_(kMaxElements) {
 
 void DeltaGruDatapath::accumulate(unsigned layer, unsigned hidden, ColumnPhase phase,
                                   const int8_t* weights, int16_t delta) {
-    uint32_t* acc = acc_[layer].data();
-    // r and u gates: rows [0, 2G) of the column go to M_r, M_u.
-    mac_accumulate(acc, weights, delta, 2 * hidden);
-    // Candidate gate: to M_ch (hidden columns) or M_cx (bias and input columns).
-    uint32_t* cand = acc + (phase == ColumnPhase::Hidden ? 2 * hidden : 3 * hidden);
-    mac_accumulate(cand, weights + 2 * hidden, delta, hidden);
+    if (!deferred_.valid || deferred_.layer != layer || deferred_.hidden != hidden) {
+        flush_deferred();
+        deferred_ = {true, layer, hidden, phase, weights, delta};
+        return;
+    }
+    // Two columns in one pass. r and u gates: rows [0, 2H) of both go to M_r, M_u.
+    const DeferredColumn first = deferred_;
+    deferred_.valid = false;
+    mac_accumulate_pair(acc_[layer].data(), first.weights, weights, first.delta, delta, 2 * hidden);
+    // Candidate gate: M_ch (hidden columns) or M_cx (bias and input columns).
+    if (first.phase == phase) {
+        mac_accumulate_pair(candidate_rows(layer, hidden, phase), first.weights + 2 * hidden,
+                            weights + 2 * hidden, first.delta, delta, hidden);
+    } else {
+        mac_accumulate(candidate_rows(layer, hidden, first.phase), first.weights + 2 * hidden, first.delta, hidden);
+        mac_accumulate(candidate_rows(layer, hidden, phase), weights + 2 * hidden, delta, hidden);
+    }
+}
+
+void DeltaGruDatapath::flush_deferred() {
+    if (!deferred_.valid) return;
+    deferred_.valid = false;
+    accumulate_one(deferred_.layer, deferred_.hidden, deferred_.phase, deferred_.weights, deferred_.delta);
+}
+
+void DeltaGruDatapath::accumulate_one(unsigned layer, unsigned hidden, ColumnPhase phase,
+                                      const int8_t* weights, int16_t delta) {
+    mac_accumulate(acc_[layer].data(), weights, delta, 2 * hidden);
+    mac_accumulate(candidate_rows(layer, hidden, phase), weights + 2 * hidden, delta, hidden);
 }
 
 void DeltaGruDatapath::accumulate_g1(unsigned layer, ColumnPhase phase, const int8_t* weights,
                                      int16_t delta, int64_t start_cycle) {
+    flush_deferred();
     uint32_t* acc = acc_[layer].data();
     for (unsigned beat = 0; beat < 3; ++beat) {
         const unsigned row = beat < 2 ? beat : (phase == ColumnPhase::Hidden ? 2 : 3);
@@ -57,11 +81,13 @@ void DeltaGruDatapath::flush_pending(unsigned layer) {
     }
 }
 
-int32_t DeltaGruDatapath::accumulator(unsigned layer, unsigned index) const {
+int32_t DeltaGruDatapath::accumulator(unsigned layer, unsigned index) {
+    flush_deferred();
     return wrap24(acc_[layer][index]);
 }
 
 void DeltaGruDatapath::activate(unsigned layer, unsigned hidden) {
+    flush_deferred();
     const uint32_t* acc = acc_[layer].data();
     int16_t* h = h_[layer].data();
     for (unsigned i = 0; i < hidden; ++i)

@@ -31,9 +31,14 @@ public:
     int16_t* h(unsigned layer) { return h_[layer].data(); }
     const int16_t* h(unsigned layer) const { return h_[layer].data(); }
 
-    // acc += w * delta over one column of 3H weights.
+    // acc += w * delta over one column of 3H weights. A column may wait for the next one
+    // so that the two are added in one pass (mac_accumulate_pair): the sums are modulo
+    // 2^32, so the order cannot show. The caller keeps `weights` valid and unchanged until
+    // the next accumulate() or flush_deferred(), and flushes before it yields to SystemC
+    // (another initiator could then write the weights' memory).
     void accumulate(unsigned layer, unsigned hidden, ColumnPhase phase, const int8_t* weights,
                     int16_t delta);
+    void flush_deferred();
 
     // The same for H = 8 (G = 1) columns, reproducing the RTL's accumulator read-after-write
     // hazard (SPEC 6): each beat reads its row at `start_cycle + beat` and writes it 3
@@ -48,9 +53,15 @@ public:
     // h(layer) (h_prev is the old content).
     void activate(unsigned layer, unsigned hidden);
 
-    int32_t accumulator(unsigned layer, unsigned index) const;
+    int32_t accumulator(unsigned layer, unsigned index);  // flushes a deferred column first
 
 private:
+    void accumulate_one(unsigned layer, unsigned hidden, ColumnPhase phase, const int8_t* weights,
+                        int16_t delta);
+    uint32_t* candidate_rows(unsigned layer, unsigned hidden, ColumnPhase phase) {
+        return acc_[layer].data() + (phase == ColumnPhase::Hidden ? 2 * hidden : 3 * hidden);
+    }
+
     std::array<std::vector<int16_t>, kMaxLayers> x_hat_, h_hat_, h_;
     std::array<std::vector<uint32_t>, kMaxLayers> acc_;
     std::vector<int16_t> h_new_;  // scratch, reused
@@ -61,6 +72,15 @@ private:
         std::array<uint32_t, 8> value{};
     };
     std::array<std::array<PendingRowWrite, 4>, kMaxLayers> pending_{};  // G = 1: 4 rows
+
+    struct DeferredColumn {
+        bool valid = false;
+        unsigned layer = 0, hidden = 0;
+        ColumnPhase phase = ColumnPhase::Input;
+        const int8_t* weights = nullptr;
+        int16_t delta = 0;
+    };
+    DeferredColumn deferred_;
 };
 
 }  // namespace edgedrnn

@@ -74,7 +74,7 @@ EdgeDrnn::EdgeDrnn(sc_core::sc_module_name name, const EdgeDrnnParams& params, v
       regs_(basename(), RegisterLimits{params.max_layers, params.min_hidden, params.max_hidden,
                                        params.max_input}),
       schedule_(params.fifo_depth, params.command_queue_depth),
-      column_(3 * kMaxElements),
+      columns_buffer_{std::vector<int8_t>(3 * kMaxElements), std::vector<int8_t>(3 * kMaxElements)},
       out_data_(2 * kMaxElements) {
     axil.register_b_transport(this, &EdgeDrnn::axil_b_transport);
     s_axis_input.register_b_transport(this, &EdgeDrnn::input_b_transport);
@@ -135,7 +135,10 @@ void EdgeDrnn::pl_reset() {
 void EdgeDrnn::sync_to(int64_t cycle) {
     // Temporal decoupling: run ahead of SystemC time by at most one quantum.
     const sc_time target = time_of(cycle);
-    if (target > sc_core::sc_time_stamp() + params_.quantum) wait(target - sc_core::sc_time_stamp());
+    if (target > sc_core::sc_time_stamp() + params_.quantum) {
+        datapath_.flush_deferred();  // other initiators run now: they may write the weights
+        wait(target - sc_core::sc_time_stamp());
+    }
 }
 
 // ------------------------------------------------------------------------ bus targets
@@ -339,6 +342,7 @@ int64_t EdgeDrnn::run_layer(const Shape& s, unsigned l, int64_t bias_cycle, int6
     for (unsigned j = 0; j < scanned; ++j) {
         const unsigned pos = 1 + j;
         if (l == 0 && j % 8 == 0) {
+            if (input_.empty()) datapath_.flush_deferred();  // about to yield (see sync_to)
             while (input_.empty()) wait(input_event_);  // a step split across packets
             const InputBeat& beat = input_.front();
             const int64_t scan = schedule_.scan_cycle(pos);
@@ -395,7 +399,10 @@ int64_t EdgeDrnn::fetch_column(uint32_t address, unsigned bytes, int64_t command
     sc_time delay = issue > now ? issue - now : SC_ZERO_TIME;
     fetch_.set_command(tlm::TLM_READ_COMMAND);
     fetch_.set_address(address);
-    fetch_.set_data_ptr(reinterpret_cast<unsigned char*>(column_.data()));
+    // Two buffers in turn: the datapath may still hold the previous column (deferred).
+    std::vector<int8_t>& buffer = columns_buffer_[next_buffer_];
+    next_buffer_ ^= 1u;
+    fetch_.set_data_ptr(reinterpret_cast<unsigned char*>(buffer.data()));
     fetch_.set_data_length(bytes);
     fetch_.set_streaming_width(bytes);
     fetch_.set_byte_enable_ptr(nullptr);
@@ -403,7 +410,7 @@ int64_t EdgeDrnn::fetch_column(uint32_t address, unsigned bytes, int64_t command
     fetch_.set_response_status(tlm::TLM_INCOMPLETE_RESPONSE);
     read_in_place_->data = nullptr;
     m_axi_weights->b_transport(fetch_, delay);
-    fetched_ = read_in_place_->data ? reinterpret_cast<const int8_t*>(read_in_place_->data) : column_.data();
+    fetched_ = read_in_place_->data ? reinterpret_cast<const int8_t*>(read_in_place_->data) : buffer.data();
     if (fetch_.is_response_error()) {
         // The RTL ignores the DataMover status; what reaches the PEs is undefined. Zero
         // weights keep the run deterministic, and the error is counted and reported.
@@ -412,8 +419,8 @@ int64_t EdgeDrnn::fetch_column(uint32_t address, unsigned bytes, int64_t command
         os << "weight fetch of " << bytes << " bytes at 0x" << std::hex << address
            << " failed (" << fetch_.get_response_string() << "); using zero weights";
         vp::log_warning(name(), os.str());
-        std::fill(column_.begin(), column_.begin() + bytes, 0);
-        fetched_ = column_.data();
+        std::fill(buffer.begin(), buffer.begin() + bytes, 0);
+        fetched_ = buffer.data();
     }
     return cycle_ceil(sc_core::sc_time_stamp() + delay);
 }

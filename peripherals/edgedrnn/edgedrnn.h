@@ -134,9 +134,10 @@ private:
 
     // Weight fetch.
     tlm::tlm_generic_payload fetch_;
-    std::vector<int8_t> column_;     // 3H bytes, reused
+    std::array<std::vector<int8_t>, 2> columns_buffer_;  // 3H bytes each, used in turn
+    unsigned next_buffer_ = 0;
     vp::ReadInPlace* read_in_place_ = nullptr;  // on fetch_ (which owns it)
-    const int8_t* fetched_ = nullptr;           // the last column: in memory or column_
+    const int8_t* fetched_ = nullptr;           // the last column: in memory or a buffer
     tlm::tlm_generic_payload out_trans_;
     std::vector<uint8_t> out_data_;
 

@@ -25,7 +25,7 @@ constexpr std::array<BreakPoint, 33> kTanh{{
     {269, 208}, {316, 224}, {386, 240}, {531, 256}}};
 
 // The LUT is a pure function of 16 bits: expand the break points once into a 64 Ki
-// table so the datapath does one load per activation.
+// table so the datapath does one load per activation (gru_arith.h).
 template <std::size_t N>
 std::array<int16_t, 65536> expand(const std::array<BreakPoint, N>& points) {
     std::array<int16_t, 65536> table{};
@@ -37,12 +37,9 @@ std::array<int16_t, 65536> expand(const std::array<BreakPoint, N>& points) {
     return table;
 }
 
-const std::array<int16_t, 65536> kSigmoidTable = expand(kSigmoid);
-const std::array<int16_t, 65536> kTanhTable = expand(kTanh);
-
 }  // namespace
 
-int16_t sigmoid_lut(int16_t x) { return kSigmoidTable[static_cast<uint16_t>(x)]; }
-int16_t tanh_lut(int16_t x) { return kTanhTable[static_cast<uint16_t>(x)]; }
+const std::array<int16_t, 65536> kSigmoidTable = expand(kSigmoid);
+const std::array<int16_t, 65536> kTanhTable = expand(kTanh);
 
 }  // namespace edgedrnn

@@ -3,6 +3,7 @@
 // delta threshold test. Inline: these sit in the model's innermost loops.
 #pragma once
 
+#include <array>
 #include <cstdint>
 
 namespace edgedrnn {
@@ -21,9 +22,12 @@ inline int16_t round_shift(int32_t v24, unsigned s) {
     return wrap16(sum >> s);
 }
 
-// Activation LUTs as step functions of the full 16-bit Q8.8 input (SPEC 4.6).
-int16_t sigmoid_lut(int16_t x);
-int16_t tanh_lut(int16_t x);
+// Activation LUTs as step functions of the full 16-bit Q8.8 input (SPEC 4.6), expanded
+// once into 64 Ki tables (gru_arith.cpp) so an activation is one inline load.
+extern const std::array<int16_t, 65536> kSigmoidTable;
+extern const std::array<int16_t, 65536> kTanhTable;
+inline int16_t sigmoid_lut(int16_t x) { return kSigmoidTable[static_cast<uint16_t>(x)]; }
+inline int16_t tanh_lut(int16_t x) { return kTanhTable[static_cast<uint16_t>(x)]; }
 
 // The 10-bit signed threshold field of THX/THH: bits above 9 are ignored and a negative
 // value behaves like 0 (SPEC 2).

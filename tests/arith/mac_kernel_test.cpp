@@ -52,4 +52,42 @@ TEST(MacKernel, DispatchedKernelMatchesScalar) {
     expect_same_as_scalar(&edgedrnn::mac_accumulate, "dispatched");
 }
 
+// The pair kernels against two scalar passes.
+using PairKernel = void (*)(uint32_t*, const int8_t*, const int8_t*, int16_t, int16_t, unsigned);
+
+void expect_pair_same_as_scalar(PairKernel kernel, const char* name) {
+    std::mt19937 rng(9);
+    const int16_t deltas[] = {0, 1, -1, 256, 32767, -32768, 4321};
+    for (unsigned n : {0u, 1u, 7u, 8u, 15u, 16u, 17u, 33u, 768u, 2304u}) {
+        std::vector<int8_t> w1(n), w2(n);
+        for (unsigned i = 0; i < n; ++i) {
+            w1[i] = static_cast<int8_t>(rng());
+            w2[i] = static_cast<int8_t>(rng());
+        }
+        if (n > 1) w1[0] = w2[0] = -128;  // -128 x -32768 twice: the largest sum, 2^23
+        for (int16_t d1 : deltas)
+            for (int16_t d2 : {int16_t{-32768}, int16_t{77}, int16_t{0}}) {
+                std::vector<uint32_t> want(n), got(n);
+                for (unsigned i = 0; i < n; ++i) want[i] = got[i] = static_cast<uint32_t>(rng());
+                edgedrnn::mac_accumulate_scalar(want.data(), w1.data(), d1, n);
+                edgedrnn::mac_accumulate_scalar(want.data(), w2.data(), d2, n);
+                kernel(got.data(), w1.data(), w2.data(), d1, d2, n);
+                ASSERT_EQ(want, got) << name << ": n = " << n << ", d1 = " << d1 << ", d2 = " << d2;
+            }
+    }
+}
+
+TEST(MacKernel, PairSse2MatchesTwoScalarPasses) {
+    expect_pair_same_as_scalar(&edgedrnn::mac_accumulate_pair_sse2, "pair sse2");
+}
+
+TEST(MacKernel, PairAvx2MatchesTwoScalarPasses) {
+    if (!edgedrnn::host_has_avx2()) GTEST_SKIP() << "the host has no AVX2";
+    expect_pair_same_as_scalar(&edgedrnn::mac_accumulate_pair_avx2, "pair avx2");
+}
+
+TEST(MacKernel, DispatchedPairMatchesTwoScalarPasses) {
+    expect_pair_same_as_scalar(&edgedrnn::mac_accumulate_pair, "pair dispatched");
+}
+
 }  // namespace
