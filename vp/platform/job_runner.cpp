@@ -9,9 +9,9 @@
 #include "vp/common/log.h"
 #include "vp/platform/paper_report.h"
 #include "vp/platform/platform_instance.h"
+#include "vp/platform/run_reports.h"
 #include "vp/platform/workload_loader.h"
 #include "vp/stats/stats.h"
-#include "vp/stats/time_series.h"
 
 namespace vp {
 namespace {
@@ -112,18 +112,7 @@ int run_job(const Config& config, nlohmann::json* stats_out) {
     if (stats_out) *stats_out = stats.to_json();
     const std::string outputs_path = config.get_string("run.outputs");
     if (!outputs_path.empty()) write_outputs(outputs_path, out, h, steps);
-    const std::string csv_path = config.get_string("run.bandwidth_csv");
-    if (!csv_path.empty()) {
-        std::ofstream f(csv_path);
-        if (!f) throw ConfigError("run.bandwidth_csv: cannot write '" + csv_path + "'");
-        TimeSeriesRegistry::of(stats).write_csv(f);
-    }
-    const std::string json_path = config.get_string("run.stats_json");
-    if (!json_path.empty()) {
-        std::ofstream f(json_path);
-        if (!f) throw ConfigError("run.stats_json: cannot write '" + json_path + "'");
-        f << stats.to_json().dump(2) << '\n';
-    }
+    write_run_reports(config, stats);
 
     // Human summary.
     const double clock_hz = platform->accelerator_clock_hz();

@@ -3,30 +3,14 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 
 #include "vp/common/log.h"
+#include "vp/platform/run_reports.h"
 #include "vp/platform/trace_platform.h"
 #include "vp/stats/stats.h"
-#include "vp/stats/time_series.h"
 
 namespace vp {
 namespace {
-
-void write_reports(const Config& config, const Stats& stats) {
-    const std::string csv_path = config.get_string("run.bandwidth_csv");
-    if (!csv_path.empty()) {
-        std::ofstream f(csv_path);
-        if (!f) throw ConfigError("run.bandwidth_csv: cannot write '" + csv_path + "'");
-        TimeSeriesRegistry::of(stats).write_csv(f);
-    }
-    const std::string json_path = config.get_string("run.stats_json");
-    if (!json_path.empty()) {
-        std::ofstream f(json_path);
-        if (!f) throw ConfigError("run.stats_json: cannot write '" + json_path + "'");
-        f << stats.to_json().dump(2) << '\n';
-    }
-}
 
 // "ddr3l-1066-x16 (dram)", "simple: 50 ns + 2.133 GB/s", "ideal".
 std::string ddr_description(const Config& c) {
@@ -125,7 +109,7 @@ int run_trace_job(const Config& config, nlohmann::json* stats_out) {
     stats.set_value("sim.simulated_s", simulated_s, "s", "simulated time until the trace's last answer");
     stats.set_value("sim.speed", wall_s > 0 ? simulated_s / wall_s : 0.0, "s/s", "simulated seconds per wall second");
     if (stats_out) *stats_out = stats.to_json();
-    write_reports(config, stats);
+    write_run_reports(config, stats);
     print_summary(config, stats, player, wall_s, setup_wall_s);
 
     if (!player.finished()) {
