@@ -27,6 +27,13 @@ public:
         earliest = std::max(earliest, floor_);
         // The common case (a stream opening rows far apart): past every kept ACT's reach.
         if (earliest >= latest_ + reach_) return earliest;
+        // The next most common: only the latest ACT is within reach (a transfer opening its
+        // second row right after its first). Fewer than four ACTs in any window, so tRRD to
+        // that one ACT is the only constraint: before or after it by its gap.
+        if (earliest >= second_latest_ + reach_) {
+            const Cycle gap = latest_group_ == group ? trrd_l_ : trrd_s_;
+            return earliest <= latest_ - gap || earliest >= latest_ + gap ? earliest : latest_ + gap;
+        }
         // Only ACTs that reach past `earliest` can constrain an answer >= earliest.
         Relevant near;
         for (const Act& a : acts_)
@@ -50,7 +57,13 @@ public:
         floor_ = std::max(floor_, acts_[next_].t + std::max(tfaw_, trrd_l_));
         acts_[next_] = {t, group};
         next_ = (next_ + 1) % kKept;
-        latest_ = std::max(latest_, t);
+        if (t >= latest_) {
+            second_latest_ = latest_;
+            latest_ = t;
+            latest_group_ = group;
+        } else if (t > second_latest_) {
+            second_latest_ = t;
+        }
     }
 
 private:
@@ -90,7 +103,10 @@ private:
     std::array<Act, kKept> acts_;
     unsigned next_ = 0;
     Cycle floor_ = kLongAgo;
-    Cycle latest_ = kLongAgo;  // the latest ACT kept
+    // The latest and second-latest ACT times ever recorded (at least those of the kept
+    // ones: a forgotten ACT only makes the shortcuts above rarer, never wrong).
+    Cycle latest_ = kLongAgo, second_latest_ = kLongAgo;
+    unsigned latest_group_ = ~0u;
     Cycle trrd_s_, trrd_l_, tfaw_;
     Cycle reach_;  // no ACT constrains a time this far after it
 };
