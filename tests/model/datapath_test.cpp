@@ -1,6 +1,9 @@
 // Datapath corner cases of SPEC 6 that arithmetic alone does not show.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <vector>
+
 #include "peripherals/edgedrnn/delta_gru_datapath.h"
 
 using edgedrnn::ColumnPhase;
@@ -59,4 +62,46 @@ TEST(DeltaGruDatapath, AccumulatorsWrapAt24Bits) {
     const int64_t exact = 3LL * 127 * 32767;
     const int64_t wrapped = ((exact + (1 << 23)) & 0xFFFFFF) - (1 << 23);
     EXPECT_EQ(dp.accumulator(0, 0), wrapped);
+}
+
+// Columns are added two at a time (a deferred column waits for the next). A caller that
+// yields flushes the waiting column first: later writes to the weights' memory must not
+// reach it, as the hardware had read them at fetch time.
+TEST(DeltaGruDatapath, AFlushedDeferredColumnIsNotChangedByLaterWritesToItsWeights) {
+    DeltaGruDatapath dp;
+    const unsigned h = 16;
+    std::vector<int8_t> memory(3 * h, 2);           // the first column as fetched
+    dp.accumulate(0, h, ColumnPhase::Input, memory.data(), 10);
+    dp.flush_deferred();                             // the accelerator yields here
+    std::fill(memory.begin(), memory.end(), 100);    // another master rewrites the weights
+    const std::vector<int8_t> second(3 * h, 3);
+    dp.accumulate(0, h, ColumnPhase::Hidden, second.data(), 1000);
+    for (unsigned i = 0; i < h; ++i) {
+        EXPECT_EQ(dp.accumulator(0, i), 2 * 10 + 3 * 1000) << "M_r " << i;
+        EXPECT_EQ(dp.accumulator(0, h + i), 2 * 10 + 3 * 1000) << "M_u " << i;
+        EXPECT_EQ(dp.accumulator(0, 2 * h + i), 3 * 1000) << "M_ch (hidden column) " << i;
+        EXPECT_EQ(dp.accumulator(0, 3 * h + i), 2 * 10) << "M_cx (input column) " << i;
+    }
+}
+
+TEST(DeltaGruDatapath, PairedColumnsEqualColumnsAddedOneByOne) {
+    // An odd number of columns of mixed phases, with a flush (an accumulator read) midway.
+    DeltaGruDatapath paired, single;
+    const unsigned h = 32;
+    std::vector<std::vector<int8_t>> columns;
+    for (int c = 0; c < 5; ++c) {
+        columns.emplace_back(3 * h);
+        for (unsigned i = 0; i < 3 * h; ++i) columns.back()[i] = static_cast<int8_t>(i * 7 + c * 13 - 128);
+    }
+    const int16_t deltas[] = {300, -32768, 5, 32767, -77};
+    for (int c = 0; c < 5; ++c) {
+        const ColumnPhase phase = c % 2 ? ColumnPhase::Hidden : ColumnPhase::Input;
+        paired.accumulate(1, h, phase, columns[c].data(), deltas[c]);
+        single.accumulate(1, h, phase, columns[c].data(), deltas[c]);
+        single.flush_deferred();  // one by one
+        if (c == 2) {
+            EXPECT_EQ(paired.accumulator(1, 0), single.accumulator(1, 0));
+        }
+    }
+    for (unsigned i = 0; i < 4 * h; ++i) EXPECT_EQ(paired.accumulator(1, i), single.accumulator(1, i)) << i;
 }
