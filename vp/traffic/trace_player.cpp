@@ -5,6 +5,7 @@
 #include "vp/common/log.h"
 #include "vp/config/config.h"
 #include "vp/interconnect/axi_extension.h"
+#include "vp/memory/read_in_place.h"
 #include "vp/stats/stats.h"
 
 namespace vp {
@@ -64,6 +65,9 @@ TracePlayer::TracePlayer(sc_core::sc_module_name name, StlTrace trace, const Tra
                              " Hz, expected cycles of that clock");
     }
     attach_axi_extension(trans_, "trace", 0);
+    // The player never looks at read data: let a memory skip the copy (and, for a sparse
+    // memory, the first touch of every page a random trace reads). The payload owns it.
+    trans_.set_extension(new ReadInPlace);
     register_stats(stats);
     SC_HAS_PROCESS(TracePlayer);
     SC_THREAD(run);
