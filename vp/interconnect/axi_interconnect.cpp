@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "vp/common/log.h"
+#include "vp/common/time_ps.h"
 #include "vp/interconnect/arbitration_policy.h"
 #include "vp/config/config.h"
 #include "vp/stats/stats.h"
@@ -130,22 +131,6 @@ void AxiInterconnect::end_of_elaboration() {
     timing_->configure(in, out);
     elaborated_ = true;
 }
-
-namespace {
-
-uint64_t to_ps(const sc_core::sc_time& t) {
-    // Hot (several calls per transaction): an integer multiply when the resolution is a
-    // whole number of ps (SystemC's default: 1 ps), a double one otherwise.
-    static const double ps_per_unit = sc_core::sc_get_time_resolution().to_seconds() * 1e12;
-    static const uint64_t whole_ps_per_unit =
-        ps_per_unit >= 1 && ps_per_unit == static_cast<double>(static_cast<uint64_t>(ps_per_unit))
-            ? static_cast<uint64_t>(ps_per_unit)
-            : 0;
-    if (whole_ps_per_unit) return t.value() * whole_ps_per_unit;
-    return static_cast<uint64_t>(static_cast<double>(t.value()) * ps_per_unit + 0.5);
-}
-
-}  // namespace
 
 namespace {
 

@@ -20,14 +20,7 @@ void register_direction(Stats& s, const std::string& p, const DirectionCounters*
                   "", "busy time / simulated time (" + w + ")");
     s.add_derived(p + ".wait_ns", [d] { return d->wait_ps * 1e-3; }, "ns",
                   "time " + w + " waited for this port (busy channel, outstanding limit)");
-    s.add_derived(p + ".latency_ns.min",
-                  [d] { return d->latency_count ? d->latency_min_ps * 1e-3 : 0.0; }, "ns",
-                  "shortest latency of " + w + ", target included");
-    s.add_derived(p + ".latency_ns.mean",
-                  [d] { return d->latency_count ? d->latency_sum_ps * 1e-3 / d->latency_count : 0.0; },
-                  "ns", "mean latency of " + w + ", target included");
-    s.add_derived(p + ".latency_ns.max", [d] { return d->latency_max_ps * 1e-3; }, "ns",
-                  "longest latency of " + w + ", target included");
+    d->latency.register_stats(s, p + ".latency_ns", "latency of " + w + ", target included");
     s.add_derived(p + ".latency_ns.p50", [d] { return d->histogram.percentile_ps(0.50) * 1e-3; },
                   "ns", "median latency of " + w + " (histogram, within 6.25 %)");
     s.add_derived(p + ".latency_ns.p99", [d] { return d->histogram.percentile_ps(0.99) * 1e-3; },
@@ -47,15 +40,7 @@ void PortCounters::register_stats(Stats& s, const std::string& p, bool with_dece
     s.add_counter(p + ".slverr", &slverr, "", "transactions the target answered with an error");
     if (with_decerr)
         s.add_counter(p + ".decerr", &decerr, "", "transactions to unmapped addresses (DECERR)");
-    const PortCounters* c = this;
-    s.add_derived(p + ".latency_ns.min",
-                  [c] { return c->latency_count ? c->latency_min_ps * 1e-3 : 0.0; }, "ns",
-                  "shortest port-to-response latency, target included");
-    s.add_derived(p + ".latency_ns.mean",
-                  [c] { return c->latency_count ? c->latency_sum_ps * 1e-3 / c->latency_count : 0.0; },
-                  "ns", "mean port-to-response latency, target included");
-    s.add_derived(p + ".latency_ns.max", [c] { return c->latency_max_ps * 1e-3; }, "ns",
-                  "longest port-to-response latency, target included");
+    latency.register_stats(s, p + ".latency_ns", "port-to-response latency, target included");
     register_direction(s, p + ".rd", &rd, "reads");
     register_direction(s, p + ".wr", &wr, "writes");
     if (window_ps) {

@@ -1,6 +1,6 @@
 // Traffic counters of one interconnect port, kept as plain integers on the hot path and
-// registered with the statistics registry by pointer. Latencies are integers in ps (sum,
-// min, max); min/mean/max in ns are derived when the registry is read.
+// registered with the statistics registry by pointer. Latencies are integers in ps
+// (LatencySummary); min/mean/max in ns are derived when the registry is read.
 //
 // Names under "<interconnect>.<port>.":
 //   rd.bytes, rd.transactions, wr.bytes, wr.transactions   successful transfers
@@ -26,6 +26,7 @@
 
 #include "vp/interconnect/burst_math.h"
 #include "vp/stats/latency_histogram.h"
+#include "vp/stats/latency_summary.h"
 #include "vp/stats/time_series.h"
 
 namespace vp {
@@ -35,18 +36,14 @@ class Stats;
 struct DirectionCounters {
     uint64_t busy_ps = 0;
     uint64_t wait_ps = 0;
-    uint64_t latency_count = 0, latency_sum_ps = 0;
-    uint64_t latency_min_ps = UINT64_MAX, latency_max_ps = 0;
+    LatencySummary latency;
     LatencyHistogram histogram;
     std::unique_ptr<TimeSeries> bandwidth;  // nullptr without a window
 
     void record(uint64_t latency_ps, uint64_t busy, uint64_t wait) {
         busy_ps += busy;
         wait_ps += wait;
-        ++latency_count;
-        latency_sum_ps += latency_ps;
-        if (latency_ps < latency_min_ps) latency_min_ps = latency_ps;
-        if (latency_ps > latency_max_ps) latency_max_ps = latency_ps;
+        latency.add(latency_ps);
         histogram.add(latency_ps);
     }
 };
@@ -56,8 +53,7 @@ struct PortCounters {
     uint64_t wr_bytes = 0, wr_transactions = 0;
     uint64_t beats = 0, bursts = 0;
     uint64_t slverr = 0, decerr = 0;
-    uint64_t latency_count = 0, latency_sum_ps = 0;
-    uint64_t latency_min_ps = UINT64_MAX, latency_max_ps = 0;
+    LatencySummary latency;
     DirectionCounters rd, wr;
 
     void record(bool is_write, uint64_t bytes, const BurstCount& bursts_on_port,
@@ -67,10 +63,7 @@ struct PortCounters {
         else { ++rd_transactions; rd_bytes += bytes; }
         beats += bursts_on_port.beats;
         bursts += bursts_on_port.bursts;
-        ++latency_count;
-        latency_sum_ps += latency_ps;
-        if (latency_ps < latency_min_ps) latency_min_ps = latency_ps;
-        if (latency_ps > latency_max_ps) latency_max_ps = latency_ps;
+        latency.add(latency_ps);
     }
     DirectionCounters& direction(bool is_write) { return is_write ? wr : rd; }
 

@@ -3,6 +3,7 @@
 #include <sstream>
 
 #include "vp/common/log.h"
+#include "vp/common/time_ps.h"
 #include "vp/config/config.h"
 #include "vp/interconnect/axi_extension.h"
 #include "vp/memory/read_in_place.h"
@@ -13,11 +14,6 @@ namespace {
 
 // Simulated time holds 2^64 ps (about 213 days); a trace stamped beyond this is a mistake.
 constexpr double kLatestStampS = 1e7;
-
-uint64_t ps(const sc_core::sc_time& t) {
-    static const double ps_per_unit = sc_core::sc_get_time_resolution().to_seconds() * 1e12;
-    return static_cast<uint64_t>(static_cast<double>(t.value()) * ps_per_unit + 0.5);
-}
 
 }  // namespace
 
@@ -112,13 +108,11 @@ void TracePlayer::run() {
         ++transactions_;
         ++(r.is_write ? writes_ : reads_);
         bytes_ += r.bytes;
-        const uint64_t latency_ps = ps(done - issue);
-        if (transactions_ == 1 || latency_ps < latency_min_ps_) latency_min_ps_ = latency_ps;
-        if (latency_ps > latency_max_ps_) latency_max_ps_ = latency_ps;
-        latency_sum_ps_ += latency_ps;
+        const uint64_t latency_ps = to_ps(done - issue);
         latency_.add(latency_ps);
+        latency_histogram_.add(latency_ps);
         if (r.cycle) {  // a record stamped 0 asks for "as soon as possible": it cannot be late
-            const uint64_t lag_ps = ps(issue - due);
+            const uint64_t lag_ps = to_ps(issue - due);
             ++timed_;
             lag_sum_ps_ += lag_ps;
             if (lag_ps > lag_max_ps_) lag_max_ps_ = lag_ps;
@@ -161,25 +155,17 @@ void TracePlayer::register_stats(Stats& s) {
         const double w = window_s();
         return w > 0 ? static_cast<double>(self->bytes_) / w : 0.0;
     }, "bytes/s", "trace bytes / (last answer - first issue)");
-    s.add_derived(n + ".latency_ns.min", [self] { return static_cast<double>(self->latency_min_ps_) * 1e-3; },
-                  "ns", "trace transaction latency (issue to last data): least");
-    s.add_derived(n + ".latency_ns.mean", [self] {
-        return self->transactions_ ? static_cast<double>(self->latency_sum_ps_) * 1e-3 /
-                                         static_cast<double>(self->transactions_)
-                                   : 0.0;
-    }, "ns", "trace transaction latency: mean");
+    latency_.register_stats(s, n + ".latency_ns", "trace transaction latency (issue to last data)");
     // A histogram bucket's midpoint can lie just outside the samples' range: clamp to it.
     auto percentile_ns = [self](double fraction) {
-        const double p = self->latency_.percentile_ps(fraction);
-        const double low = static_cast<double>(self->latency_min_ps_), high = static_cast<double>(self->latency_max_ps_);
-        return (p < low ? low : p > high ? high : p) * 1e-3;
+        const double p = self->latency_histogram_.percentile_ps(fraction) * 1e-3;
+        const double low = self->latency_.min_ns(), high = self->latency_.max_ns();
+        return p < low ? low : p > high ? high : p;
     };
     s.add_derived(n + ".latency_ns.p50", [percentile_ns] { return percentile_ns(0.50); }, "ns",
                   "trace transaction latency: median (histogram, within 6.25 %)");
     s.add_derived(n + ".latency_ns.p99", [percentile_ns] { return percentile_ns(0.99); }, "ns",
                   "trace transaction latency: 99th percentile (histogram, within 6.25 %)");
-    s.add_derived(n + ".latency_ns.max", [self] { return static_cast<double>(self->latency_max_ps_) * 1e-3; },
-                  "ns", "trace transaction latency: most");
     s.add_counter(n + ".timed_transactions", &timed_, "transactions",
                   "transactions with a non-zero time stamp (the issue lag is measured on these)");
     s.add_derived(n + ".issue_lag_ns.mean", [self] {

@@ -38,6 +38,7 @@
 
 #include "vp/interconnect/outstanding_limiter.h"
 #include "vp/stats/latency_histogram.h"
+#include "vp/stats/latency_summary.h"
 #include "vp/traffic/stl_trace.h"
 
 namespace vp {
@@ -89,9 +90,9 @@ private:
     bool finished_ = false;
     sc_core::sc_time first_issue_ = sc_core::SC_ZERO_TIME, last_done_ = sc_core::SC_ZERO_TIME;
     uint64_t transactions_ = 0, reads_ = 0, writes_ = 0, bytes_ = 0, errors_ = 0;
-    uint64_t latency_min_ps_ = 0, latency_max_ps_ = 0, latency_sum_ps_ = 0;
     uint64_t timed_ = 0, lag_max_ps_ = 0, lag_sum_ps_ = 0;
-    LatencyHistogram latency_;
+    LatencySummary latency_;
+    LatencyHistogram latency_histogram_;
 };
 
 }  // namespace vp

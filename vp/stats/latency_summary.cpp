@@ -1,0 +1,14 @@
+#include "vp/stats/latency_summary.h"
+
+#include "vp/stats/stats.h"
+
+namespace vp {
+
+void LatencySummary::register_stats(Stats& s, const std::string& p, const std::string& what) const {
+    const LatencySummary* l = this;
+    s.add_derived(p + ".min", [l] { return l->min_ns(); }, "ns", "shortest " + what);
+    s.add_derived(p + ".mean", [l] { return l->mean_ns(); }, "ns", "mean " + what);
+    s.add_derived(p + ".max", [l] { return l->max_ns(); }, "ns", "longest " + what);
+}
+
+}  // namespace vp
