@@ -84,11 +84,7 @@ int run_job(const Config& config, nlohmann::json* stats_out) {
     sc_core::sc_report_handler::set_actions("/OSCI/SystemC", sc_core::SC_INFO, sc_core::SC_DO_NOTHING);
     Stats stats;
     std::unique_ptr<PlatformInstance> platform = build_platform(config, net, stim, stats);
-    const auto sim_start = std::chrono::steady_clock::now();
-    const double setup_wall_s = std::chrono::duration<double>(sim_start - wall_start).count();
-    sc_core::sc_start();
-    const double wall_s =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - sim_start).count();
+    const RunWallTimes wall = simulate(wall_start);
 
     platform->finish(stats);
     const unsigned steps = platform->steps_completed();
@@ -103,10 +99,7 @@ int run_job(const Config& config, nlohmann::json* stats_out) {
         stats.set_integer("run.mismatches_rnn", check.rnn, "elements", "RNN outputs that differ from the gold");
     if (check.has_fc)
         stats.set_integer("run.mismatches_fc", check.fc, "elements", "classifier outputs that differ from the gold");
-    stats.set_value("sim.wall_s", wall_s, "s", "wall-clock time of the simulation (sc_start)");
-    stats.set_value("run.setup_wall_s", setup_wall_s, "s", "wall-clock time to load the workload and build the platform");
-    stats.set_value("sim.simulated_s", simulated_s, "s", "simulated time until the last output");
-    stats.set_value("sim.speed", wall_s > 0 ? simulated_s / wall_s : 0.0, "s/s", "simulated seconds per wall second");
+    add_speed_stats(stats, wall, simulated_s, "load the workload and build the platform", "the last output");
 
     add_efficiency_stats(stats, net, platform->accelerator_clock_hz());
     if (stats_out) *stats_out = stats.to_json();
@@ -141,8 +134,8 @@ int run_job(const Config& config, nlohmann::json* stats_out) {
                     stats.value("run.latency_us.max"));
     std::printf("weight traffic    %.0f bytes/step\n", steps ? stats.value("edgedrnn.weight_bytes") / steps : 0.0);
     std::printf("simulation        %.3f s wall, %.6f s simulated (%.2f simulated s per wall s), %.2f us wall per step"
-                " (+%.3f s setup)\n", wall_s, simulated_s, wall_s > 0 ? simulated_s / wall_s : 0.0,
-                steps ? wall_s / steps * 1e6 : 0.0, setup_wall_s);
+                " (+%.3f s setup)\n", wall.simulation_s, simulated_s, stats.value("sim.speed"),
+                steps ? wall.simulation_s / steps * 1e6 : 0.0, wall.setup_s);
     if (warning_count()) std::printf("warnings          %u (see above)\n", warning_count());
     if (config.get_bool("run.compare_paper") && steps) print_paper_comparison(stats, net);
 

@@ -1,6 +1,10 @@
-// The report files every kind of run writes when asked: the bandwidth time series
-// (run.bandwidth_csv) and the statistics (run.stats_json).
+// What every kind of run (a workload job, a trace) reports the same way: its timing
+// statistics, the bandwidth time series (run.bandwidth_csv) and the statistics file
+// (run.stats_json).
 #pragma once
+
+#include <chrono>
+#include <string>
 
 #include "vp/config/config.h"
 
@@ -10,5 +14,17 @@ class Stats;
 
 // Throws ConfigError naming the key when a file cannot be written.
 void write_run_reports(const Config& config, const Stats& stats);
+
+// Wall-clock time of a run: set-up (from the run's start to sc_start) and the simulation.
+struct RunWallTimes {
+    double setup_s = 0, simulation_s = 0;
+};
+// Runs the simulation to its end (sc_start) and times it against `run_start`.
+RunWallTimes simulate(std::chrono::steady_clock::time_point run_start);
+
+// sim.wall_s, run.setup_wall_s ("wall-clock time to " + setup_what), sim.simulated_s
+// ("simulated time until " + simulated_until) and sim.speed: the same keys for every run.
+void add_speed_stats(Stats& stats, const RunWallTimes& wall, double simulated_s, const std::string& setup_what,
+                     const std::string& simulated_until);
 
 }  // namespace vp

@@ -97,20 +97,14 @@ int run_trace_job(const Config& config, nlohmann::json* stats_out) {
     sc_core::sc_report_handler::set_actions("/OSCI/SystemC", sc_core::SC_INFO, sc_core::SC_DO_NOTHING);
     Stats stats;
     TracePlatform platform(config, std::move(trace), stats);
-    const auto sim_start = std::chrono::steady_clock::now();
-    const double setup_wall_s = std::chrono::duration<double>(sim_start - wall_start).count();
-    sc_core::sc_start();
-    const double wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - sim_start).count();
+    const RunWallTimes wall = simulate(wall_start);
 
     const TracePlayer& player = platform.player();
     const double simulated_s = player.last_done().to_seconds();
-    stats.set_value("sim.wall_s", wall_s, "s", "wall-clock time of the simulation (sc_start)");
-    stats.set_value("run.setup_wall_s", setup_wall_s, "s", "wall-clock time to read the trace and build the platform");
-    stats.set_value("sim.simulated_s", simulated_s, "s", "simulated time until the trace's last answer");
-    stats.set_value("sim.speed", wall_s > 0 ? simulated_s / wall_s : 0.0, "s/s", "simulated seconds per wall second");
+    add_speed_stats(stats, wall, simulated_s, "read the trace and build the platform", "the trace's last answer");
     if (stats_out) *stats_out = stats.to_json();
     write_run_reports(config, stats);
-    print_summary(config, stats, player, wall_s, setup_wall_s);
+    print_summary(config, stats, player, wall.simulation_s, wall.setup_s);
 
     if (!player.finished()) {
         std::fprintf(stderr, "vp: error: the trace player did not finish\n");
