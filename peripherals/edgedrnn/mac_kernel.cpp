@@ -1,6 +1,5 @@
 #include "peripherals/edgedrnn/mac_kernel.h"
 
-
 #if defined(__x86_64__) || defined(__i386__)
 #include <immintrin.h>
 #define EDGEDRNN_X86 1

@@ -37,9 +37,9 @@ bool IdealMemory::access(tlm::tlm_generic_payload& trans) {
     }
     if (trans.is_read()) {
         if (!serve_read_in_place(trans, storage_.data() + addr)) storage_.read(addr, trans.get_data_ptr(), len);
-    }
-    else if (trans.is_write())
+    } else if (trans.is_write()) {
         storage_.write(addr, trans.get_data_ptr(), len);
+    }
     trans.set_response_status(tlm::TLM_OK_RESPONSE);
     return true;
 }

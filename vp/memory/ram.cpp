@@ -4,9 +4,9 @@
 #include <cstdio>
 
 #include "vp/common/log.h"
-#include "vp/memory/read_in_place.h"
 #include "vp/config/config.h"
 #include "vp/interconnect/axi_extension.h"
+#include "vp/memory/read_in_place.h"
 #include "vp/stats/stats.h"
 
 namespace vp {

@@ -65,10 +65,10 @@ void print_summary(const Config& config, const Stats& s, const TracePlayer& play
                     s.value("ddr.row_misses"), s.value("ddr.row_conflicts"),
                     s.value("trace.transactions") > 0 ? opens / s.value("trace.transactions") : 0.0,
                     100.0 * s.value("ddr.data_bus_utilisation"), s.value("ddr.refreshes"));
-    }
-    else
+    } else {
         std::printf("DDR               no rows or banks at ddr.timing = %s (row-hit rate: use dram)\n",
                     config.get_string("ddr.timing").c_str());
+    }
     const double simulated_s = s.value("sim.simulated_s");
     std::printf("simulation        %.3f s wall, %.3f us simulated (%.3f simulated s per wall s), %.1f ns wall per "
                 "transaction (+%.3f s setup)\n",
