@@ -9,43 +9,35 @@ unsigned log2_exact(uint64_t v) {
     return n;
 }
 
-uint64_t field(uint64_t value, unsigned shift, unsigned bits) {
-    return (value >> shift) & ((uint64_t{1} << bits) - 1);
-}
+uint64_t mask(unsigned bits) { return (uint64_t{1} << bits) - 1; }
 
 }  // namespace
 
-AddressMapping::AddressMapping(const DramParams& p)
-    : order_(p.order),
-      xor_bank_(p.xor_bank),
-      bank_bits_(log2_exact(p.banks)),
-      column_bits_(log2_exact(p.columns / p.burst_length)),
-      row_bits_(log2_exact(p.rows)) {}
-
-BurstLocation AddressMapping::locate(uint64_t burst) const {
-    BurstLocation at;
-    uint64_t column = 0;
-    switch (order_) {
+AddressMapping::AddressMapping(const DramParams& p) {
+    const unsigned bank_bits = log2_exact(p.banks);
+    const unsigned column_bits = log2_exact(p.columns / p.burst_length);  // bursts per row, as bits
+    const unsigned row_bits = log2_exact(p.rows);
+    bank_mask_ = mask(bank_bits);
+    row_mask_ = mask(row_bits);
+    xor_mask_ = p.xor_bank ? bank_mask_ : 0;
+    switch (p.order) {
     case AddressOrder::RowBankColumn:
-        column = field(burst, 0, column_bits_);
-        at.bank = static_cast<uint32_t>(field(burst, column_bits_, bank_bits_));
-        at.row = field(burst, column_bits_ + bank_bits_, row_bits_);
-        at.run_bursts = (uint64_t{1} << column_bits_) - column;
+        bank_shift_ = column_bits;
+        row_shift_ = column_bits + bank_bits;
+        run_length_ = uint64_t{1} << column_bits;
         break;
     case AddressOrder::BankRowColumn:
-        column = field(burst, 0, column_bits_);
-        at.row = field(burst, column_bits_, row_bits_);
-        at.bank = static_cast<uint32_t>(field(burst, column_bits_ + row_bits_, bank_bits_));
-        at.run_bursts = (uint64_t{1} << column_bits_) - column;
+        row_shift_ = column_bits;
+        bank_shift_ = column_bits + row_bits;
+        run_length_ = uint64_t{1} << column_bits;
         break;
     case AddressOrder::RowColumnBank:
-        at.bank = static_cast<uint32_t>(field(burst, 0, bank_bits_));
-        at.row = field(burst, bank_bits_ + column_bits_, row_bits_);
-        at.run_bursts = 1;  // the next burst is in the next bank
+        bank_shift_ = 0;
+        row_shift_ = bank_bits + column_bits;
+        run_length_ = 1;  // the next burst is in the next bank
         break;
     }
-    if (xor_bank_) at.bank ^= static_cast<uint32_t>(field(at.row, 0, bank_bits_));
-    return at;
+    run_mask_ = run_length_ - 1;
 }
 
 }  // namespace vp

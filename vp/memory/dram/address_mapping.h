@@ -27,12 +27,22 @@ class AddressMapping {
 public:
     explicit AddressMapping(const DramParams& p);
     // `burst` = address / burst_bytes. Addresses beyond the part's capacity wrap.
-    BurstLocation locate(uint64_t burst) const;
+    // (Every order is shifts and masks, set up once: see the constructor.)
+    BurstLocation locate(uint64_t burst) const {
+        BurstLocation at;
+        at.row = (burst >> row_shift_) & row_mask_;
+        at.bank = static_cast<uint32_t>(((burst >> bank_shift_) & bank_mask_) ^ (at.row & xor_mask_));
+        at.run_bursts = run_length_ - (burst & run_mask_);
+        return at;
+    }
 
 private:
-    AddressOrder order_;
-    bool xor_bank_;
-    unsigned bank_bits_, column_bits_, row_bits_;  // column_bits_: bursts per row, as bits
+    unsigned bank_shift_ = 0, row_shift_ = 0;
+    uint64_t bank_mask_ = 0, row_mask_ = 0;
+    uint64_t xor_mask_ = 0;                  // xor_bank: the bank mask, else 0
+    // A run is the rest of an aligned block of run_length_ bursts: a row's columns (the
+    // column field lowest) or a single burst (row_column_bank). run_mask_ = run_length_ - 1.
+    uint64_t run_length_ = 1, run_mask_ = 0;
 };
 
 }  // namespace vp
