@@ -16,7 +16,8 @@ namespace vp {
 class ActivateWindow {
 public:
     ActivateWindow(uint32_t trrd_s, uint32_t trrd_l, uint32_t tfaw)
-        : trrd_s_(trrd_s), trrd_l_(trrd_l), tfaw_(tfaw), reach_(std::max({trrd_s, trrd_l, tfaw})) {
+        : trrd_s_(trrd_s), trrd_l_(trrd_l), tfaw_(tfaw), reach_(std::max({trrd_s, trrd_l, tfaw})),
+          forget_reach_(std::max(tfaw, trrd_l)) {
         acts_.fill({kLongAgo, ~0u});
     }
 
@@ -34,27 +35,13 @@ public:
             const Cycle gap = latest_group_ == group ? trrd_l_ : trrd_s_;
             return earliest <= latest_ - gap || earliest >= latest_ + gap ? earliest : latest_ + gap;
         }
-        // Only ACTs that reach past `earliest` can constrain an answer >= earliest.
-        Relevant near;
-        for (const Act& a : acts_)
-            if (a.t + reach_ > earliest) near.acts[near.n++] = a;
-        if (fits(near, earliest, group)) return earliest;
-        // Try the candidates in time order: usually the first one fits.
-        std::array<Cycle, 3 * kKept> candidates{};
-        unsigned n = 0;
-        for (unsigned i = 0; i < near.n; ++i)
-            for (Cycle c : {near.acts[i].t + trrd_s_, near.acts[i].t + trrd_l_, near.acts[i].t + tfaw_})
-                if (c > earliest) candidates[n++] = c;
-        std::sort(candidates.begin(), candidates.begin() + n);
-        for (unsigned i = 0; i < n; ++i)
-            if (fits(near, candidates[i], group)) return candidates[i];
-        return kNever;  // unreachable: past every kept ACT + tFAW everything fits
+        return find_among_kept(earliest, group);
     }
 
     void record(Cycle t, unsigned group) {
         // The ACT forgotten now may still constrain times near it: nothing goes before it
         // + tFAW any more (conservative, and far behind the ACTs being placed).
-        floor_ = std::max(floor_, acts_[next_].t + std::max(tfaw_, trrd_l_));
+        floor_ = std::max(floor_, acts_[next_].t + forget_reach_);
         acts_[next_] = {t, group};
         next_ = (next_ + 1) % kKept;
         if (t >= latest_) {
@@ -79,26 +66,9 @@ private:
         unsigned n = 0;
     };
 
-    bool fits(const Relevant& relevant, Cycle t, unsigned group) const {
-        // tRRD to every ACT, on both sides.
-        for (unsigned i = 0; i < relevant.n; ++i) {
-            const Act& a = relevant.acts[i];
-            const Cycle gap = a.group == group ? trrd_l_ : trrd_s_;
-            if (t > a.t - gap && t < a.t + gap) return false;
-        }
-        // tFAW: with t added, no five ACTs within any tFAW. Collect the ACTs within tFAW
-        // of t, sorted, with t among them; every five consecutive must span >= tFAW.
-        std::array<Cycle, kKept + 1> near{};
-        unsigned n = 0;
-        for (unsigned i = 0; i < relevant.n; ++i)
-            if (relevant.acts[i].t > t - tfaw_ && relevant.acts[i].t < t + tfaw_) near[n++] = relevant.acts[i].t;
-        if (n < 4) return true;
-        near[n++] = t;
-        std::sort(near.begin(), near.begin() + n);
-        for (unsigned i = 0; i + 4 < n; ++i)
-            if (near[i + 4] - near[i] < tfaw_ && near[i] <= t && t <= near[i + 4]) return false;
-        return true;
-    }
+    // find() when several kept ACTs are near `earliest` (out of line: rare, and large).
+    Cycle find_among_kept(Cycle earliest, unsigned group) const;
+    bool fits(const Relevant& relevant, Cycle t, unsigned group) const;
 
     std::array<Act, kKept> acts_;
     unsigned next_ = 0;
@@ -109,6 +79,7 @@ private:
     unsigned latest_group_ = ~0u;
     Cycle trrd_s_, trrd_l_, tfaw_;
     Cycle reach_;  // no ACT constrains a time this far after it
+    Cycle forget_reach_;  // max(tFAW, tRRD_L): how far a forgotten ACT still reaches
 };
 
 }  // namespace vp
