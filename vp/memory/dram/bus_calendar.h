@@ -17,47 +17,31 @@ class BusCalendar {
 public:
     // The earliest start >= ready of a free stretch of `length` cycles.
     Cycle find(Cycle ready, Cycle length) const {
-        Cycle t = ready > floor_ ? ready : floor_;
-        // Intervals are sorted and disjoint, so their ends are sorted too: skip those
-        // that end by t with a binary search (a stream is usually ready at the newest).
-        std::size_t lo = 0, hi = count_;
-        while (lo < hi) {
-            const std::size_t mid = (lo + hi) / 2;
-            if (at(mid).end <= t) lo = mid + 1;
-            else hi = mid;
-        }
-        for (std::size_t i = lo; i < count_; ++i) {
-            if (at(i).start >= t + length) return t;
-            t = at(i).end;
-        }
-        return t;
+        const Cycle t = ready > floor_ ? ready : floor_;
+        if (count_ == 0) return t;
+        const Interval& last = at(count_ - 1);
+        if (t >= last.end) return t;  // after every booking (a stream that keeps up)
+        // Ready during the last booking and after the one before (a stream that does
+        // not quite keep up): before the last if the stretch fits, else after it.
+        if (count_ == 1 || at(count_ - 2).end <= t) return last.start >= t + length ? t : last.end;
+        return find_before_last_two(t, length);
     }
     // Books [start, end); it must not overlap a booking (find() gave it).
     void book(Cycle start, Cycle end) {
-        std::size_t i = count_;
-        while (i > 0 && at(i - 1).start > start) --i;
-        // Merge with a neighbour it touches: a stream stays one interval.
-        if (i > 0 && at(i - 1).end == start) {
-            at(i - 1).end = end;
-            if (i < count_ && at(i).start == end) {
-                at(i - 1).end = at(i).end;
-                erase(i);
-            }
+        if (count_ != 0 && at(count_ - 1).start > start) {
+            insert(start, end);
             return;
         }
-        if (i < count_ && at(i).start == end) {
-            at(i).start = start;
+        // After every booking (the common case): merge with the last or append.
+        if (count_ != 0 && at(count_ - 1).end == start) {
+            at(count_ - 1).end = end;
             return;
         }
         if (count_ == kCapacity) {
-            floor_ = at(0).end;  // forget the oldest; before it counts as busy
-            head_ = (head_ + 1) % kCapacity;
-            --count_;
-            if (i > 0) --i;
+            forget_oldest();
             if (start < floor_) start = floor_;  // cannot happen for a find() result
         }
-        for (std::size_t j = count_; j > i; --j) at(j) = at(j - 1);
-        at(i) = {start, end};
+        at(count_) = {start, end};
         ++count_;
     }
     Cycle last_end() const { return count_ ? at(count_ - 1).end : floor_; }
@@ -74,6 +58,15 @@ private:
         for (std::size_t j = i + 1; j < count_; ++j) at(j - 1) = at(j);
         --count_;
     }
+    void forget_oldest() {
+        floor_ = at(0).end;  // before it counts as busy
+        head_ = (head_ + 1) % kCapacity;
+        --count_;
+    }
+    // The rare cases, out of line: find() when t is before the last two bookings'
+    // ends, book() before the last booking.
+    Cycle find_before_last_two(Cycle t, Cycle length) const;
+    void insert(Cycle start, Cycle end);
     std::array<Interval, kCapacity> slots_{};
     std::size_t head_ = 0, count_ = 0;
     Cycle floor_ = kLongAgo;
