@@ -5,16 +5,6 @@
 
 namespace vp {
 
-void DramCounters::record_latency(uint64_t ps) {
-    if (transactions == 0 || ps < latency_min_ps) latency_min_ps = ps;
-    if (ps > latency_max_ps) latency_max_ps = ps;
-    ++transactions;
-    latency_sum_ps += ps;
-    std::size_t b = 0;
-    while (kLatencyBucketsNs[b] != 0 && ps >= kLatencyBucketsNs[b] * 1000) ++b;
-    ++latency_hist[b];
-}
-
 void DramCounters::register_stats(Stats& s, const std::string& p, const DramParams& d) const {
     const DramCounters* c = this;
     const double tck_s = static_cast<double>(d.tck_ps) * 1e-12;

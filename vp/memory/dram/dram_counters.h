@@ -3,6 +3,7 @@
 #pragma once
 
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -33,7 +34,15 @@ struct DramCounters {
     // last data, in cycles.
     Cycle first_arrival = kLongAgo, last_data_end = kLongAgo;
 
-    void record_latency(uint64_t latency_ps);
+    void record_latency(uint64_t latency_ps) {
+        if (transactions == 0 || latency_ps < latency_min_ps) latency_min_ps = latency_ps;
+        if (latency_ps > latency_max_ps) latency_max_ps = latency_ps;
+        ++transactions;
+        latency_sum_ps += latency_ps;
+        std::size_t b = 0;
+        while (kLatencyBucketsNs[b] != 0 && latency_ps >= kLatencyBucketsNs[b] * 1000) ++b;
+        ++latency_hist[b];
+    }
     // Registers everything under "<prefix>." (prefix = the memory's name, e.g. "ddr").
     void register_stats(Stats& stats, const std::string& prefix, const DramParams& params) const;
 };
