@@ -1,0 +1,79 @@
+// CycleClock's integer paths against its double reference formulas, which define the
+// results: shipped clock periods, periods that are not a whole number of ps in double
+// (1875 ps is 1874.9999999999998 units), and odd ones; on clock edges, beside them, at
+// random, and beyond the integer paths' limit (2^46 units).
+#include <gtest/gtest.h>
+
+#include <cstdint>
+#include <random>
+#include <sstream>
+#include <string>
+
+#include "vp/memory/dram/cycle_clock.h"
+
+namespace {
+
+sc_core::sc_time units(uint64_t v) { return sc_core::sc_time::from_value(v); }
+
+// Counts disagreements and remembers the first, so a failure prints one line.
+struct Mismatches {
+    uint64_t count = 0;
+    std::string first;
+    template <typename A, typename B>
+    void check(const A& fast, const B& reference, const char* what, int64_t input) {
+        if (fast == reference) return;
+        if (count++ == 0) {
+            std::ostringstream s;
+            s << what << "(" << input << "): " << fast << ", reference " << reference;
+            first = s.str();
+        }
+    }
+};
+
+class CycleClockPeriods : public ::testing::TestWithParam<uint64_t> {};
+
+TEST_P(CycleClockPeriods, IntegerPathsGiveTheReferenceAnswers) {
+    const uint64_t tck_ps = GetParam();
+    const vp::CycleClock clock(tck_ps);
+    std::mt19937_64 rng(tck_ps);
+    Mismatches m;
+    auto check_time = [&](uint64_t v) {
+        const sc_core::sc_time t = units(v);
+        m.check(clock.cycle_at_or_after(t), clock.cycle_at_or_after_reference(t), "cycle_at_or_after",
+                static_cast<int64_t>(v));
+        m.check(clock.ps_of(t), clock.ps_of_reference(t), "ps_of", static_cast<int64_t>(v));
+    };
+    auto check_cycles = [&](vp::Cycle n) {
+        m.check(clock.units_of(n), clock.units_of_reference(n), "units_of", n);
+    };
+    for (int i = 0; i < 100000; ++i) {
+        const unsigned bits = 1 + static_cast<unsigned>(rng() % 52);  // up to 2^52 units
+        const uint64_t v = rng() & ((uint64_t{1} << bits) - 1);
+        const uint64_t edge = v / tck_ps * tck_ps;
+        for (uint64_t w : {v, edge, edge + 1, edge == 0 ? 0 : edge - 1}) check_time(w);
+        check_cycles(static_cast<vp::Cycle>(v / tck_ps));
+        check_cycles(static_cast<vp::Cycle>(v));
+        check_cycles(-static_cast<vp::Cycle>(rng() % 1000));
+    }
+    for (uint64_t v = 0; v < 20000; ++v) check_time(v);  // the first clocks, every unit
+    EXPECT_EQ(m.count, 0u) << "first: " << m.first;
+}
+
+INSTANTIATE_TEST_SUITE_P(Periods, CycleClockPeriods,
+                         ::testing::Values(1875, 1250, 833, 625, 1000, 938, 468, 1071, 7, 1));
+
+// The reason edges go to the reference: at large times the double formula puts an
+// arrival exactly on an edge one cycle later. The clock must agree with it there too.
+TEST(CycleClock, EdgesWhereTheReferenceRoundsUpAreAnsweredAsItDoes) {
+    const vp::CycleClock clock(1875);
+    unsigned found = 0;
+    for (uint64_t from : {uint64_t{10000000}, uint64_t{1000000000}, uint64_t{30000000000}})
+        for (uint64_t k = from; k < from + 1000; ++k) {
+            const sc_core::sc_time edge = units(k * 1875);
+            if (clock.cycle_at_or_after_reference(edge) != static_cast<vp::Cycle>(k)) ++found;
+            EXPECT_EQ(clock.cycle_at_or_after(edge), clock.cycle_at_or_after_reference(edge)) << k;
+        }
+    EXPECT_GT(found, 0u) << "no edge rounded up: this test no longer covers the case";
+}
+
+}  // namespace

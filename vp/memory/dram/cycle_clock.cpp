@@ -1,0 +1,38 @@
+#include "vp/memory/dram/cycle_clock.h"
+
+#include <cmath>
+
+namespace vp {
+namespace {
+
+// The whole number x is close to (relative 2^-48: a few roundings away), or 0.
+uint64_t whole_near(double x, uint64_t max) {
+    if (!(x >= 1.0) || x > static_cast<double>(max)) return 0;
+    const double whole = std::round(x);
+    return std::fabs(x - whole) <= whole * std::ldexp(1.0, -48) ? static_cast<uint64_t>(whole) : 0;
+}
+
+}  // namespace
+
+CycleClock::CycleClock(uint64_t tck_ps)
+    : units_per_cycle_(static_cast<double>(tck_ps) * 1e-12 /
+                       sc_core::sc_get_time_resolution().to_seconds()) {
+    whole_units_ = whole_near(units_per_cycle_, uint64_t{1} << 20);
+    if (whole_units_) exact_cycles_ = static_cast<Cycle>(kExactLimit / whole_units_);
+    ps_per_unit_ = whole_near(sc_core::sc_get_time_resolution().to_seconds() * 1e12, kExactLimit);
+    if (ps_per_unit_) exact_ps_units_ = kExactLimit / ps_per_unit_;
+}
+
+Cycle CycleClock::cycle_at_or_after_reference(const sc_core::sc_time& t) const {
+    return static_cast<Cycle>(std::ceil(static_cast<double>(t.value()) / units_per_cycle_ - 1e-9));
+}
+
+uint64_t CycleClock::units_of_reference(Cycle n) const {
+    return static_cast<uint64_t>(std::llround(static_cast<double>(n) * units_per_cycle_));
+}
+
+uint64_t CycleClock::ps_of_reference(const sc_core::sc_time& t) const {
+    return static_cast<uint64_t>(std::llround(t.to_seconds() * 1e12));
+}
+
+}  // namespace vp

@@ -1,0 +1,66 @@
+// Conversions between sc_time and the controller's clock cycles, and of a delay to whole
+// ps, once per transaction. The reference formulas are in double (below, *_reference);
+// they define the results. The clock period is nearly always a whole number of
+// time-resolution units (1875 units of 1 ps for DDR3L-1066), and then integer arithmetic
+// gives the same numbers several times cheaper: the inline paths below take it only
+// where it is provably identical, and fall back to the reference formula elsewhere
+// (tests/dram/cycle_clock_test.cpp compares the two).
+#pragma once
+
+#include <cstdint>
+
+#include <systemc>
+
+#include "vp/memory/dram/dram_cycle.h"
+
+namespace vp {
+
+class CycleClock {
+public:
+    explicit CycleClock(uint64_t tck_ps);
+
+    // The first clock edge at or after t (the controller sees a request there).
+    Cycle cycle_at_or_after(const sc_core::sc_time& t) const {
+        const uint64_t v = t.value();
+        if (whole_units_ && v <= kExactLimit) {
+            const uint64_t q = v / whole_units_, r = v % whole_units_;
+            // Between two edges the double formula rounds up as this does. On an edge it
+            // may answer one cycle later (its 1e-9 tolerance does not cover the period's
+            // rounding error times a large cycle count), so it decides there.
+            if (r != 0) return static_cast<Cycle>(q + 1);
+        }
+        return cycle_at_or_after_reference(t);
+    }
+    // n clocks as sc_time value (resolution units).
+    uint64_t units_of(Cycle n) const {
+        if (n >= 0 && n <= exact_cycles_) return static_cast<uint64_t>(n) * whole_units_;
+        return units_of_reference(n);
+    }
+    sc_core::sc_time time_of(Cycle n) const { return sc_core::sc_time::from_value(units_of(n)); }
+    // A time in whole ps (rounded to nearest), as llround(t.to_seconds() * 1e12).
+    uint64_t ps_of(const sc_core::sc_time& t) const {
+        const uint64_t v = t.value();
+        if (v <= exact_ps_units_) return v * ps_per_unit_;
+        return ps_of_reference(t);
+    }
+
+    Cycle cycle_at_or_after_reference(const sc_core::sc_time& t) const;
+    uint64_t units_of_reference(Cycle n) const;
+    uint64_t ps_of_reference(const sc_core::sc_time& t) const;
+
+private:
+    // Up to 2^46 units (70 s at 1 ps) the double formulas err by less than 0.3 of their
+    // margins: llround's 0.5, and between two edges 1/period (>= 2^-20 here) against the
+    // 1e-9 tolerance. Relative errors: the period's own (<= 2^-48, checked) and a few
+    // roundings of 2^-53.
+    static constexpr uint64_t kExactLimit = uint64_t{1} << 46;
+
+    double units_per_cycle_;   // the reference: tck / resolution, in double
+    uint64_t whole_units_ = 0; // the same as an integer, 0 if it is not close to one
+    Cycle exact_cycles_ = 0;   // units_of(n) is exact in integers for n up to this (0 at
+                               // worst: 0 cycles are 0 units either way)
+    uint64_t ps_per_unit_ = 0; // the resolution in whole ps, 0 if it is not whole
+    uint64_t exact_ps_units_ = 0;  // ps_of(t) is exact in integers for t.value() up to this
+};
+
+}  // namespace vp
