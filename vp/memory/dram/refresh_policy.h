@@ -59,4 +59,44 @@ public:
     Cycle end_of(uint64_t) const override { return 0; }
 };
 
+// A policy's answers over the stretch [from, next refresh start) around the last time it
+// was asked about, where they follow from one another: no refresh starts inside, so
+// refreshes_by is constant and next_start_after is the stretch's end, and the blocked
+// cycles are a prefix, so admit(t) = max(t, admit(from)). The model asks several times
+// per run, nearly always inside one stretch: a compare instead of a virtual call with
+// a division. Any other time asks the policy again (and the stretch moves there).
+class RefreshWindow {
+public:
+    explicit RefreshWindow(const RefreshPolicy& policy) : policy_(&policy) {}
+
+    Cycle admit(Cycle t) {
+        if (!covers(t)) move_to(t);
+        return t < admitted_from_ ? admitted_from_ : t;
+    }
+    uint64_t refreshes_by(Cycle t) {
+        if (!covers(t)) move_to(t);
+        return refreshes_;
+    }
+    // refreshes_by(t) and next_start_after(t); both hold for every time from t up to
+    // next_start.
+    struct Stretch {
+        uint64_t refreshes;
+        Cycle next_start;
+    };
+    Stretch stretch_at(Cycle t) {
+        if (!covers(t)) move_to(t);
+        return {refreshes_, next_start_};
+    }
+    Cycle end_of(uint64_t k) const { return policy_->end_of(k); }
+
+private:
+    bool covers(Cycle t) const { return t >= from_ && t < until_; }
+    void move_to(Cycle t);  // out of line: once per stretch
+
+    const RefreshPolicy* policy_;
+    Cycle from_ = 0, until_ = 0;  // empty until first asked
+    uint64_t refreshes_ = 0;
+    Cycle next_start_ = 0, admitted_from_ = 0;
+};
+
 }  // namespace vp
