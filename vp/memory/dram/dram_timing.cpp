@@ -1,33 +1,38 @@
 #include "vp/memory/dram/dram_timing.h"
 
 #include <algorithm>
-#include <cmath>
 
 #include "vp/interconnect/axi_extension.h"
 
 namespace vp {
 
+namespace {
+
+std::unique_ptr<RefreshPolicy> make_refresh_policy(const DramParams& p) {
+    if (p.refresh) return std::make_unique<AllBankRefresh>(p.tREFI, uint64_t{p.tRP} + p.tRFC);
+    return std::make_unique<NoRefresh>();
+}
+
+}  // namespace
+
 DramTiming::DramTiming(const DramParams& params, std::unique_ptr<PortArbiter> arbiter)
     : p_(params),
       mapping_(params),
       page_policy_(make_page_policy(params.page_policy)),
+      refresh_(make_refresh_policy(params)),
       arbiter_(std::move(arbiter)),
-      units_per_cycle_(static_cast<double>(params.tck_ps) * 1e-12 /
-                       sc_core::sc_get_time_resolution().to_seconds()),
+      close_page_(page_policy_->close_after_access()),
+      clock_(params.tck_ps),
       burst_cycles_(params.burst_cycles()),
       same_bank_ccd_(std::max(params.tCCD_L, burst_cycles_)),
-      levels_(arbiter_->levels(), Level(params)) {
-    if (p_.refresh)
-        refresh_ = std::make_unique<AllBankRefresh>(p_.tREFI, uint64_t{p_.tRP} + p_.tRFC);
-    else
-        refresh_ = std::make_unique<NoRefresh>();
+      group_mask_(params.bank_groups - 1),
+      ccd_l_exceeds_burst_(params.tCCD_L > burst_cycles_),
+      levels_(arbiter_->levels(), Level(params, *refresh_)),
+      level_count_(static_cast<unsigned>(levels_.size())) {
     counters_.bank_activates.assign(p_.banks, 0);
 }
 
-sc_core::sc_time DramTiming::cycles(Cycle n) const {
-    return sc_core::sc_time::from_value(
-        static_cast<sc_core::sc_time::value_type>(std::llround(static_cast<double>(n) * units_per_cycle_)));
-}
+sc_core::sc_time DramTiming::cycles(Cycle n) const { return clock_.time_of(n); }
 
 sc_core::sc_time DramTiming::dmi_latency_per_byte(bool) const {
     return sc_core::sc_time(1.0 / p_.peak_bytes_per_s(), sc_core::SC_SEC);
@@ -44,32 +49,38 @@ void DramTiming::elaborate(const std::string& name, const std::vector<std::strin
     counters_.register_stats(stats, name, p_);
 }
 
-Cycle DramTiming::admit(Level& level, Cycle t) {
-    t = refresh_->admit(t);
-    const uint64_t k = refresh_->refreshes_by(t);
-    if (k > level.refreshes_seen) {
-        // The refresh precharged every bank; nothing may be activated before it ends.
-        level.refreshes_seen = k;
-        counters_.refreshes = std::max(counters_.refreshes, k);
-        const Cycle end = refresh_->end_of(k);
-        for (Bank& b : level.banks) {
-            b.open_row = kNoRow;
-            b.act_ok = std::max(b.act_ok, end);
-        }
-    }
+// The helpers of time_bursts() are inline: they run per run, and their common cases are
+// a few compares.
+inline Cycle DramTiming::admit(Level& level, Cycle t) {
+    t = level.refresh.admit(t);
+    const uint64_t k = level.refresh.refreshes_by(t);
+    if (k > level.refreshes_seen) close_for_refresh(level, k);
     return t;
 }
 
-Cycle DramTiming::issue_command(Level& level, Cycle t) {
+void DramTiming::close_for_refresh(Level& level, uint64_t k) {
+    // The refresh precharged every bank; nothing may be activated before it ends.
+    level.refreshes_seen = k;
+    counters_.refreshes = std::max(counters_.refreshes, k);
+    const Cycle end = level.refresh.end_of(k);
+    for (Bank& b : level.banks) {
+        b.open_row = kNoRow;
+        b.act_ok = std::max(b.act_ok, end);
+    }
+}
+
+inline Cycle DramTiming::issue_command(Level& level, Cycle t) {
     // One command per clock. Commands are placed out of order (a later burst's ACT may go
     // before an earlier burst's CAS), so remember the recent slots rather than one time.
     // After the latest remembered slot everything is free (the common, in-order case).
-    if (t > level.latest_command) {
-        level.latest_command = t;
-        level.command_slots[level.command_next] = t;
-        level.command_next = (level.command_next + 1) % level.command_slots.size();
-        return t;
-    }
+    if (t > level.latest_command) level.latest_command = t;
+    else t = first_free_slot(level, t);
+    level.command_slots[level.command_next] = t;
+    level.command_next = (level.command_next + 1) % level.command_slots.size();
+    return t;
+}
+
+Cycle DramTiming::first_free_slot(Level& level, Cycle t) {
     for (bool taken = true; taken;) {
         taken = false;
         for (Cycle slot : level.command_slots)
@@ -79,22 +90,20 @@ Cycle DramTiming::issue_command(Level& level, Cycle t) {
                 break;
             }
     }
-    level.command_slots[level.command_next] = t;
-    level.command_next = (level.command_next + 1) % level.command_slots.size();
     level.latest_command = std::max(level.latest_command, t);
     return t;
 }
 
-void DramTiming::precharge(Level& level, Bank& bank, Cycle earliest) {
+inline void DramTiming::precharge(Level& level, Bank& bank, Cycle earliest) {
     const Cycle t = issue_command(level, std::max(earliest, bank.pre_ok));
     bank.open_row = kNoRow;
     bank.act_ok = std::max(bank.act_ok, t + p_.tRP);
     ++counters_.precharges;
 }
 
-void DramTiming::activate(Level& level, unsigned b, uint64_t row, Cycle earliest) {
+inline void DramTiming::activate(Level& level, unsigned b, uint64_t row, Cycle earliest) {
     Bank& bank = level.banks[b];
-    const unsigned group = b % p_.bank_groups;
+    const unsigned group = b & group_mask_;
     Cycle t = level.acts.find(std::max(earliest, bank.act_ok), group);
     t = issue_command(level, t);
     level.acts.record(t, group);
@@ -106,110 +115,133 @@ void DramTiming::activate(Level& level, unsigned b, uint64_t row, Cycle earliest
     ++counters_.bank_activates[b];
 }
 
-Cycle DramTiming::run(Level& level, unsigned level_index, unsigned b, uint64_t row, uint64_t n,
-                      Cycle earliest, bool is_write, FirstRun& first) {
-    Bank& bank = level.banks[b];
-    const unsigned group = b % p_.bank_groups;
+Cycle DramTiming::time_bursts(Level& level, unsigned level_index, uint64_t first_burst,
+                              uint64_t last_burst, Cycle start, bool is_write, FirstRun& first) {
     const Cycle latency = is_write ? p_.CWL : p_.CL;
-    Cycle e = earliest;
-    Cycle data_end = e;
-    while (n > 0) {
-        e = admit(level, e);
-        const RowState state = bank.open_row == row      ? RowState::Hit
-                               : bank.open_row == kNoRow ? RowState::Miss
-                                                         : RowState::Conflict;
-        if (state == RowState::Conflict) precharge(level, bank, e);
-        if (state != RowState::Hit) activate(level, b, row, e);
+    Cycle transaction_end = start;
+    uint64_t passes = 0;  // runs (parts of runs cut by a refresh) timed
+    for (uint64_t burst = first_burst; burst <= last_burst;) {
+        // One run: the bursts from here on in this bank and row.
+        const BurstLocation where = mapping_.locate(burst);
+        const unsigned b = where.bank;
+        const uint64_t row = where.row;
+        uint64_t n = std::min(where.run_bursts, last_burst - burst + 1);
+        burst += n;
+        Bank& bank = level.banks[b];
+        const unsigned group = b & group_mask_;
+        Cycle e = start;
+        Cycle data_end = e;
+        // `start` is admitted already (admit() again would change nothing): admit from
+        // the second pass on.
+        for (bool admitted = true; n > 0; admitted = false) {
+            if (!admitted) e = admit(level, e);
+            const RowState state = bank.open_row == row      ? RowState::Hit
+                                   : bank.open_row == kNoRow ? RowState::Miss
+                                                             : RowState::Conflict;
+            if (state == RowState::Conflict) precharge(level, bank, e);
+            if (state != RowState::Hit) activate(level, b, row, e);
 
-        // The first CAS of the run: bank ready, CAS spacing in the bank group, bus
-        // direction, then a free stretch of the data bus for the whole run.
-        Cycle cas = std::max(e, bank.cas_ok);
-        // (tCCD_S never exceeds a burst, so the data bus enforces it; tCCD_L may.)
-        if (p_.tCCD_L > burst_cycles_ && group == level.last_cas_group)
-            cas = std::max(cas, level.last_cas + p_.tCCD_L);
-        Cycle data_ready = cas + latency;
-        if (is_write)
-            data_ready = std::max(data_ready, level.read_end + 2);  // read-to-write bus turnaround
-        else
-            data_ready = std::max(data_ready, level.write_end + (group == level.last_cas_group ? p_.tWTR_L : p_.tWTR) + latency);
-        const Cycle next_refresh_guess = refresh_->next_start_after(data_ready - latency);
-        uint64_t m = n;
-        if (data_ready - latency + static_cast<Cycle>(n - 1) * same_bank_ccd_ >= next_refresh_guess)
-            m = static_cast<uint64_t>((next_refresh_guess - (data_ready - latency) + same_bank_ccd_ - 1) / same_bank_ccd_);
-        if (m == 0) m = 1;
-        const Cycle length = static_cast<Cycle>(m - 1) * same_bank_ccd_ + burst_cycles_;
-        Cycle data_start = level.data_bus.find(data_ready, length);
-        cas = issue_command(level, data_start - latency);
-        data_start = cas + latency;
-        if (refresh_->refreshes_by(cas) > level.refreshes_seen) {
-            // A refresh started between this run's ACT and its CAS: it closed the row;
-            // start over after it (the ACT was real and stays counted).
-            e = cas;
-            continue;
-        }
-        const Cycle next_refresh = refresh_->next_start_after(cas);
-        if (cas + static_cast<Cycle>(m - 1) * same_bank_ccd_ >= next_refresh)
-            m = static_cast<uint64_t>((next_refresh - cas + same_bank_ccd_ - 1) / same_bank_ccd_);
-        const Cycle last_cas = cas + static_cast<Cycle>(m - 1) * same_bank_ccd_;
-        data_end = last_cas + latency + burst_cycles_;
-        level.data_bus.book(data_start, data_end);
-        // Lower-priority levels lose this bus time: at its place if they have nothing
-        // booked from there on, else after their last booking (what they booked is
-        // already answered and cannot move, so they pay the overlap later: the bus
-        // time is conserved, the debt is paid by their next transfers).
-        for (unsigned l = level_index + 1; l < levels_.size(); ++l) {
-            BusCalendar& bus = levels_[l].data_bus;
-            const Cycle at = bus.find(std::max(data_start, bus.last_end()), data_end - data_start);
-            bus.book(at, at + (data_end - data_start));
-        }
+            // The first CAS of the run: bank ready, CAS spacing in the bank group, bus
+            // direction, then a free stretch of the data bus for the whole run.
+            Cycle cas = std::max(e, bank.cas_ok);
+            // (tCCD_S never exceeds a burst, so the data bus enforces it; tCCD_L may.)
+            if (ccd_l_exceeds_burst_ && group == level.last_cas_group)
+                cas = std::max(cas, level.last_cas + p_.tCCD_L);
+            Cycle data_ready = cas + latency;
+            if (is_write)
+                data_ready = std::max(data_ready, level.read_end + 2);  // read-to-write bus turnaround
+            else
+                data_ready = std::max(data_ready, level.write_end + latency +
+                                                      (group == level.last_cas_group ? p_.tWTR_L : p_.tWTR));
+            // As many bursts as can start before the next refresh.
+            const Cycle first_cas = data_ready - latency;
+            const RefreshWindow::Stretch guess = level.refresh.stretch_at(first_cas);
+            uint64_t m = n;
+            if (first_cas + static_cast<Cycle>(n - 1) * same_bank_ccd_ >= guess.next_start)
+                m = static_cast<uint64_t>((guess.next_start - first_cas + same_bank_ccd_ - 1) / same_bank_ccd_);
+            if (m == 0) m = 1;
+            const Cycle length = static_cast<Cycle>(m - 1) * same_bank_ccd_ + burst_cycles_;
+            Cycle data_start = level.data_bus.find(data_ready, length);
+            cas = issue_command(level, data_start - latency);
+            data_start = cas + latency;
+            // (cas >= first_cas: the stretch found there holds up to its end.)
+            const RefreshWindow::Stretch at_cas =
+                cas < guess.next_start ? guess : level.refresh.stretch_at(cas);
+            if (at_cas.refreshes > level.refreshes_seen) {
+                // A refresh started between this run's ACT and its CAS: it closed the row;
+                // start over after it (the ACT was real and stays counted).
+                e = cas;
+                continue;
+            }
+            const Cycle next_refresh = at_cas.next_start;
+            if (cas + static_cast<Cycle>(m - 1) * same_bank_ccd_ >= next_refresh)
+                m = static_cast<uint64_t>((next_refresh - cas + same_bank_ccd_ - 1) / same_bank_ccd_);
+            const Cycle last_cas = cas + static_cast<Cycle>(m - 1) * same_bank_ccd_;
+            data_end = last_cas + latency + burst_cycles_;
+            level.data_bus.book(data_start, data_end);
+            // Lower-priority levels lose this bus time: at its place if they have nothing
+            // booked from there on, else after their last booking (what they booked is
+            // already answered and cannot move, so they pay the overlap later: the bus
+            // time is conserved, the debt is paid by their next transfers).
+            for (unsigned l = level_index + 1; l < level_count_; ++l) {
+                BusCalendar& bus = levels_[l].data_bus;
+                const Cycle at = bus.find(std::max(data_start, bus.last_end()), data_end - data_start);
+                bus.book(at, at + (data_end - data_start));
+            }
 
-        if (last_cas > level.last_cas) {
-            level.last_cas = last_cas;
-            level.last_cas_group = group;
+            if (last_cas > level.last_cas) {
+                level.last_cas = last_cas;
+                level.last_cas_group = group;
+            }
+            if (is_write) {
+                level.write_end = std::max(level.write_end, data_end);
+                bank.pre_ok = std::max(bank.pre_ok, data_end + p_.tWR);
+            } else {
+                level.read_end = std::max(level.read_end, data_end);
+                bank.pre_ok = std::max(bank.pre_ok, last_cas + p_.tRTP);
+            }
+            // The bank's next access comes after this one (one bank serves in order).
+            bank.cas_ok = std::max(bank.cas_ok, last_cas + same_bank_ccd_);
+            switch (state) {
+            case RowState::Hit: ++counters_.row_hits; break;
+            case RowState::Miss: ++counters_.row_misses; break;
+            case RowState::Conflict: ++counters_.row_conflicts; break;
+            }
+            ++passes;
+            if (!first.done) {
+                first.done = true;
+                first.state = state;
+                first.data_start = data_start;
+            }
+            n -= m;
+            if (n == 0 && close_page_) {
+                // Auto-precharge: no command slot, takes effect when tRAS/tRTP/tWR allow.
+                bank.open_row = kNoRow;
+                bank.act_ok = std::max(bank.act_ok, bank.pre_ok + p_.tRP);
+                ++counters_.precharges;
+            }
+            e = next_refresh;  // only used when bursts remain
         }
-        if (is_write) {
-            level.write_end = std::max(level.write_end, data_end);
-            bank.pre_ok = std::max(bank.pre_ok, data_end + p_.tWR);
-            counters_.write_bursts += m;
-        } else {
-            level.read_end = std::max(level.read_end, data_end);
-            bank.pre_ok = std::max(bank.pre_ok, last_cas + p_.tRTP);
-            counters_.read_bursts += m;
-        }
-        // The bank's next access comes after this one (one bank serves in order).
-        bank.cas_ok = std::max(bank.cas_ok, last_cas + same_bank_ccd_);
-        switch (state) {
-        case RowState::Hit: ++counters_.row_hits; break;
-        case RowState::Miss: ++counters_.row_misses; break;
-        case RowState::Conflict: ++counters_.row_conflicts; break;
-        }
-        counters_.row_hits += m - 1;
-        counters_.data_bus_busy_cycles += m * burst_cycles_;
-        counters_.last_data_end = std::max(counters_.last_data_end, data_end);
-        if (!first.done) {
-            first.done = true;
-            first.state = state;
-            first.data_start = data_start;
-        }
-        n -= m;
-        if (n == 0 && page_policy_->close_after_access()) {
-            // Auto-precharge: no command slot, takes effect when tRAS/tRTP/tWR allow.
-            bank.open_row = kNoRow;
-            bank.act_ok = std::max(bank.act_ok, bank.pre_ok + p_.tRP);
-            ++counters_.precharges;
-        }
-        e = next_refresh;  // only used when bursts remain
+        // The transaction ends with its latest data (runs may use earlier bus gaps).
+        transaction_end = std::max(transaction_end, data_end);
     }
-    return data_end;
+    // What every pass counts per burst, for all of them at once: its first burst was
+    // counted as a hit, miss or conflict above, the others are hits.
+    const uint64_t bursts = last_burst - first_burst + 1;
+    (is_write ? counters_.write_bursts : counters_.read_bursts) += bursts;
+    counters_.row_hits += bursts - passes;
+    counters_.data_bus_busy_cycles += bursts * burst_cycles_;
+    counters_.last_data_end = std::max(counters_.last_data_end, transaction_end);
+    return transaction_end;
 }
 
 sc_core::sc_time DramTiming::access(unsigned port, bool is_write, uint64_t address, uint64_t bytes,
                                     const sc_core::sc_time& arrival, LatencyBreakdown* breakdown) {
     if (bytes == 0) return sc_core::SC_ZERO_TIME;
     // The controller sees the request at the first clock edge at or after its arrival.
-    const Cycle arrival_cycle = static_cast<Cycle>(
-        std::ceil(static_cast<double>(arrival.value()) / units_per_cycle_ - 1e-9));
-    const unsigned level_index = std::min<unsigned>(arbiter_->level_of(port), static_cast<unsigned>(levels_.size() - 1));
+    const Cycle arrival_cycle = clock_.cycle_at_or_after(arrival);
+    const unsigned level_index =  // (one level: no need to ask)
+        level_count_ == 1 ? 0 : std::min<unsigned>(arbiter_->level_of(port), level_count_ - 1);
     Level& level = levels_[level_index];
     const Cycle start = admit(level, arrival_cycle);
 
@@ -218,24 +250,19 @@ sc_core::sc_time DramTiming::access(unsigned port, bool is_write, uint64_t addre
     const uint64_t last_burst = (address + bytes - 1) / burst_bytes;
     const uint64_t bursts = last_burst - first_burst + 1;
     FirstRun first;
-    Cycle data_end = start;
-    for (uint64_t burst = first_burst; burst <= last_burst;) {
-        const BurstLocation at = mapping_.locate(burst);
-        const uint64_t n = std::min(at.run_bursts, last_burst - burst + 1);
-        // The transaction ends with its latest data (runs may use earlier bus gaps).
-        data_end = std::max(data_end, run(level, level_index, at.bank, at.row, n, start, is_write, first));
-        burst += n;
-    }
+    const Cycle data_end = time_bursts(level, level_index, first_burst, last_burst, start, is_write, first);
 
-    const sc_core::sc_time done = cycles(data_end);
-    const sc_core::sc_time delay = done - arrival;
-    last_data_time_ = cycles(data_end - first.data_start);
+    // Last data minus arrival, in time units (as sc_time subtracts).
+    const sc_core::sc_time delay = sc_core::sc_time::from_value(clock_.units_of(data_end) - arrival.value());
+    if (data_end - first.data_start != last_data_cycles_) {  // usually the same as before
+        last_data_cycles_ = data_end - first.data_start;
+        last_data_time_ = cycles(last_data_cycles_);
+    }
 
     counters_.bytes += bytes;
     if (counters_.first_arrival == kLongAgo || arrival_cycle < counters_.first_arrival)
         counters_.first_arrival = arrival_cycle;
-    counters_.record_latency(static_cast<uint64_t>(
-        std::llround(delay.to_seconds() * 1e12)));
+    counters_.record_latency(clock_.ps_of(delay));
 
     if (breakdown) {
         // The first burst's own path and the data of all bursts; the rest is waiting (for

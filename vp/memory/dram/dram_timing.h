@@ -40,6 +40,7 @@
 #include "vp/memory/dram/activate_window.h"
 #include "vp/memory/dram/address_mapping.h"
 #include "vp/memory/dram/bus_calendar.h"
+#include "vp/memory/dram/cycle_clock.h"
 #include "vp/memory/dram/dram_counters.h"
 #include "vp/memory/dram/dram_cycle.h"
 #include "vp/memory/dram/dram_params.h"
@@ -80,8 +81,8 @@ private:
     // The device as one arbitration level sees it (port_arbiter.h). With round robin
     // there is one level: every port shares all of this.
     struct Level {
-        Level(const DramParams& p)
-            : banks(p.banks), acts(p.tRRD, p.tRRD_L, p.tFAW) {
+        Level(const DramParams& p, const RefreshPolicy& refresh_policy)
+            : banks(p.banks), acts(p.tRRD, p.tRRD_L, p.tFAW), refresh(refresh_policy) {
             command_slots.fill(kLongAgo);
         }
         std::vector<Bank> banks;       // sized once
@@ -94,6 +95,7 @@ private:
         unsigned command_next = 0;
         Cycle latest_command = kLongAgo;  // the latest slot in command_slots
         uint64_t refreshes_seen = 0;
+        RefreshWindow refresh;  // the refresh policy's answers near this level's times
     };
     // How the first run of a transaction went (for the latency breakdown).
     struct FirstRun {
@@ -105,23 +107,31 @@ private:
     // Refresh: the earliest cycle >= t outside a refresh window; closes every bank of
     // the level when a refresh has started since the level last looked.
     Cycle admit(Level& level, Cycle t);
+    void close_for_refresh(Level& level, uint64_t refreshes);
     Cycle issue_command(Level& level, Cycle t);  // the first free command slot at or after t
+    Cycle first_free_slot(Level& level, Cycle t);  // issue_command when t is not the latest
     void precharge(Level& level, Bank& bank, Cycle earliest);
     void activate(Level& level, unsigned bank, uint64_t row, Cycle earliest);
-    // Times n bursts to one bank and row; returns the cycle the last data ends.
-    Cycle run(Level& level, unsigned level_index, unsigned bank, uint64_t row, uint64_t n,
-              Cycle earliest, bool is_write, FirstRun& first);
+    // Times the bursts first_burst..last_burst of a transaction from `start` (admitted),
+    // one run (bursts in one bank and row) at a time; returns the cycle its last data ends.
+    Cycle time_bursts(Level& level, unsigned level_index, uint64_t first_burst, uint64_t last_burst,
+                      Cycle start, bool is_write, FirstRun& first);
 
     DramParams p_;
     AddressMapping mapping_;
     std::unique_ptr<PagePolicy> page_policy_;
     std::unique_ptr<RefreshPolicy> refresh_;
     std::unique_ptr<PortArbiter> arbiter_;
-    double units_per_cycle_;      // sc_time resolution units per clock
+    bool close_page_;             // page_policy_->close_after_access(), asked once
+    CycleClock clock_;
     uint32_t burst_cycles_;
     uint32_t same_bank_ccd_;      // CAS spacing inside a run: same bank, so same group
+    unsigned group_mask_;         // bank & group_mask_ = its bank group (groups: a power of two)
+    bool ccd_l_exceeds_burst_;    // tCCD_L > a burst: the data bus does not enforce it
     std::vector<Level> levels_;   // one per arbitration level, sized once
+    unsigned level_count_;
     sc_core::sc_time last_data_time_ = sc_core::SC_ZERO_TIME;
+    Cycle last_data_cycles_ = 0;  // last_data_time_ in cycles (it repeats: convert on change)
     DramCounters counters_;
     // Breakdown labels ("ddr.tRCD"), owned here so the parts can point at them.
     std::string label_refresh_ = "dram.refresh", label_queue_ = "dram.queue", label_trp_ = "dram.tRP",
