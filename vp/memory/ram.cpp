@@ -188,10 +188,12 @@ void Ram::b_transport(int port, tlm::tlm_generic_payload& trans, sc_core::sc_tim
         ++c.reads; c.read_bytes += bytes; ++total_.reads; total_.read_bytes += bytes;
     }
     trans.set_dmi_allowed(true);
+    // The extension looked up once (breakdown_of() would be a second lookup).
+    AxiExtension* ext = trans.get_extension<AxiExtension>();
+    LatencyBreakdown* breakdown = ext && ext->record_breakdown ? &ext->breakdown : nullptr;
     delay += timing_->access(static_cast<unsigned>(port), is_write, trans.get_address(), bytes,
-                             sc_core::sc_time_stamp() + delay, breakdown_of(trans));
-    if (AxiExtension* ext = trans.get_extension<AxiExtension>())
-        ext->target_data_time = timing_->last_data_time();
+                             sc_core::sc_time_stamp() + delay, breakdown);
+    if (ext) ext->target_data_time = timing_->last_data_time();
 }
 
 unsigned int Ram::transport_dbg(int, tlm::tlm_generic_payload& trans) {
