@@ -115,9 +115,10 @@ inline void DramTiming::activate(Level& level, unsigned b, uint64_t row, Cycle e
     ++counters_.bank_activates[b];
 }
 
+template <bool kIsWrite>
 Cycle DramTiming::time_bursts(Level& level, unsigned level_index, uint64_t first_burst,
-                              uint64_t last_burst, Cycle start, bool is_write, FirstRun& first) {
-    const Cycle latency = is_write ? p_.CWL : p_.CL;
+                              uint64_t last_burst, Cycle start, FirstRun& first) {
+    const Cycle latency = kIsWrite ? p_.CWL : p_.CL;
     Cycle transaction_end = start;
     uint64_t passes = 0;  // runs (parts of runs cut by a refresh) timed
     for (uint64_t burst = first_burst; burst <= last_burst;) {
@@ -148,7 +149,7 @@ Cycle DramTiming::time_bursts(Level& level, unsigned level_index, uint64_t first
             if (ccd_l_exceeds_burst_ && group == level.last_cas_group)
                 cas = std::max(cas, level.last_cas + p_.tCCD_L);
             Cycle data_ready = cas + latency;
-            if (is_write)
+            if constexpr (kIsWrite)
                 data_ready = std::max(data_ready, level.read_end + 2);  // read-to-write bus turnaround
             else
                 data_ready = std::max(data_ready, level.write_end + latency +
@@ -193,7 +194,7 @@ Cycle DramTiming::time_bursts(Level& level, unsigned level_index, uint64_t first
                 level.last_cas = last_cas;
                 level.last_cas_group = group;
             }
-            if (is_write) {
+            if constexpr (kIsWrite) {
                 level.write_end = std::max(level.write_end, data_end);
                 bank.pre_ok = std::max(bank.pre_ok, data_end + p_.tWR);
             } else {
@@ -228,7 +229,7 @@ Cycle DramTiming::time_bursts(Level& level, unsigned level_index, uint64_t first
     // What every pass counts per burst, for all of them at once: its first burst was
     // counted as a hit, miss or conflict above, the others are hits.
     const uint64_t bursts = last_burst - first_burst + 1;
-    (is_write ? counters_.write_bursts : counters_.read_bursts) += bursts;
+    (kIsWrite ? counters_.write_bursts : counters_.read_bursts) += bursts;
     counters_.row_hits += bursts - passes;
     counters_.data_bus_busy_cycles += bursts * burst_cycles_;
     counters_.last_data_end = std::max(counters_.last_data_end, transaction_end);
@@ -250,7 +251,8 @@ sc_core::sc_time DramTiming::access(unsigned port, bool is_write, uint64_t addre
     const uint64_t last_burst = (address + bytes - 1) / burst_bytes;
     const uint64_t bursts = last_burst - first_burst + 1;
     FirstRun first;
-    const Cycle data_end = time_bursts(level, level_index, first_burst, last_burst, start, is_write, first);
+    const Cycle data_end = is_write ? time_bursts<true>(level, level_index, first_burst, last_burst, start, first)
+                                    : time_bursts<false>(level, level_index, first_burst, last_burst, start, first);
 
     // Last data minus arrival, in time units (as sc_time subtracts).
     const sc_core::sc_time delay = sc_core::sc_time::from_value(clock_.units_of(data_end) - arrival.value());

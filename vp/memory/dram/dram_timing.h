@@ -114,8 +114,10 @@ private:
     void activate(Level& level, unsigned bank, uint64_t row, Cycle earliest);
     // Times the bursts first_burst..last_burst of a transaction from `start` (admitted),
     // one run (bursts in one bank and row) at a time; returns the cycle its last data ends.
+    // (Reads and writes are separate instances: neither loop tests the direction.)
+    template <bool kIsWrite>
     Cycle time_bursts(Level& level, unsigned level_index, uint64_t first_burst, uint64_t last_burst,
-                      Cycle start, bool is_write, FirstRun& first);
+                      Cycle start, FirstRun& first);
 
     DramParams p_;
     AddressMapping mapping_;
