@@ -1,7 +1,6 @@
 #include "peripherals/edgedrnn/delta_gru_datapath.h"
 
 #include "peripherals/edgedrnn/gru_arith.h"
-#include "peripherals/edgedrnn/mac_kernel.h"
 
 namespace edgedrnn {
 
@@ -25,14 +24,14 @@ void DeltaGruDatapath::accumulate(unsigned layer, unsigned hidden, ColumnPhase p
     // Two columns in one pass. r and u gates: rows [0, 2H) of both go to M_r, M_u.
     const DeferredColumn first = deferred_;
     deferred_.valid = false;
-    mac_accumulate_pair(acc_[layer].data(), first.weights, weights, first.delta, delta, 2 * hidden);
+    mac_.pair(acc_[layer].data(), first.weights, weights, first.delta, delta, 2 * hidden);
     // Candidate gate: M_ch (hidden columns) or M_cx (bias and input columns).
     if (first.phase == phase) {
-        mac_accumulate_pair(candidate_rows(layer, hidden, phase), first.weights + 2 * hidden,
+        mac_.pair(candidate_rows(layer, hidden, phase), first.weights + 2 * hidden,
                             weights + 2 * hidden, first.delta, delta, hidden);
     } else {
-        mac_accumulate(candidate_rows(layer, hidden, first.phase), first.weights + 2 * hidden, first.delta, hidden);
-        mac_accumulate(candidate_rows(layer, hidden, phase), weights + 2 * hidden, delta, hidden);
+        mac_.column(candidate_rows(layer, hidden, first.phase), first.weights + 2 * hidden, first.delta, hidden);
+        mac_.column(candidate_rows(layer, hidden, phase), weights + 2 * hidden, delta, hidden);
     }
 }
 
@@ -44,8 +43,8 @@ void DeltaGruDatapath::flush_deferred() {
 
 void DeltaGruDatapath::accumulate_one(unsigned layer, unsigned hidden, ColumnPhase phase,
                                       const int8_t* weights, int16_t delta) {
-    mac_accumulate(acc_[layer].data(), weights, delta, 2 * hidden);
-    mac_accumulate(candidate_rows(layer, hidden, phase), weights + 2 * hidden, delta, hidden);
+    mac_.column(acc_[layer].data(), weights, delta, 2 * hidden);
+    mac_.column(candidate_rows(layer, hidden, phase), weights + 2 * hidden, delta, hidden);
 }
 
 void DeltaGruDatapath::accumulate_g1(unsigned layer, ColumnPhase phase, const int8_t* weights,

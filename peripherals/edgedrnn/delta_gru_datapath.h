@@ -13,6 +13,8 @@
 #include <cstdint>
 #include <vector>
 
+#include "peripherals/edgedrnn/mac_kernel.h"
+
 namespace edgedrnn {
 
 constexpr unsigned kMaxLayers = 4;
@@ -65,6 +67,7 @@ private:
     std::array<std::vector<int16_t>, kMaxLayers> x_hat_, h_hat_, h_;
     std::array<std::vector<uint32_t>, kMaxLayers> acc_;
     std::vector<int16_t> h_new_;  // scratch, reused
+    MacKernels mac_ = mac_kernels();  // chosen once: no dispatch per column
 
     struct PendingRowWrite {
         bool valid = false;

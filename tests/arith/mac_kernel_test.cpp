@@ -1,36 +1,80 @@
 // The hand-vectorised MAC kernels against the plain loop: every lane, the extreme
-// weights and deltas (-128 x -32768 is the largest product), and lengths that leave a
-// scalar tail, with accumulators that wrap modulo 2^32.
+// weights and deltas (-128 x -32768 is the largest product), lengths that leave a
+// vector or scalar tail, pointers off every alignment the kernels could assume, and
+// accumulators that wrap modulo 2^32. A kernel the host cannot run is skipped.
 #include <gtest/gtest.h>
 
 #include <cstdint>
 #include <random>
+#include <string>
 #include <vector>
 
 #include "peripherals/edgedrnn/mac_kernel.h"
 
 namespace {
 
-using Kernel = void (*)(uint32_t*, const int8_t*, int16_t, unsigned);
+using edgedrnn::MacColumnKernel;
+using edgedrnn::MacPairKernel;
 
-void expect_same_as_scalar(Kernel kernel, const char* name) {
+const unsigned kLengths[] = {0u, 1u, 7u, 8u, 9u, 15u, 16u, 17u, 31u, 32u, 33u, 47u, 63u, 64u, 65u, 97u, 768u, 2304u, 2311u};
+// Start offsets: accumulators by whole elements (a uint32_t is 4-aligned), weights by bytes.
+const unsigned kAccOffsets[] = {0u, 1u, 3u, 5u};
+const unsigned kWeightOffsets[] = {0u, 1u, 7u, 13u};
+
+void fill_weights(std::vector<int8_t>& w, std::mt19937& rng) {
+    for (int8_t& x : w) x = static_cast<int8_t>(rng());
+    // The extremes in the first, last and some middle lanes of every register width.
+    for (std::size_t i = 0; i < w.size(); i += 29) w[i] = -128;
+    for (std::size_t i = 5; i < w.size(); i += 31) w[i] = 127;
+    if (!w.empty()) {
+        w.front() = -128;
+        w.back() = -128;
+    }
+}
+
+void expect_same_as_scalar(MacColumnKernel kernel, const char* name) {
     std::mt19937 rng(7);
     const int16_t deltas[] = {0, 1, -1, 256, -256, 32767, -32768, 12345, -4321};
-    for (unsigned n : {0u, 1u, 7u, 8u, 15u, 16u, 17u, 33u, 768u, 2304u}) {
-        std::vector<int8_t> w(n);
-        for (unsigned i = 0; i < n; ++i) w[i] = static_cast<int8_t>(rng());
-        if (n > 1) {
-            w[0] = -128;
-            w[n - 1] = 127;
-        }
-        for (int16_t d : deltas) {
-            std::vector<uint32_t> want(n), got(n);
-            for (unsigned i = 0; i < n; ++i) want[i] = got[i] = static_cast<uint32_t>(rng());
-            edgedrnn::mac_accumulate_scalar(want.data(), w.data(), d, n);
-            kernel(got.data(), w.data(), d, n);
-            ASSERT_EQ(want, got) << name << ": n = " << n << ", d = " << d;
-        }
-    }
+    for (unsigned n : kLengths)
+        for (unsigned ao : kAccOffsets)
+            for (unsigned wo : kWeightOffsets) {
+                std::vector<int8_t> w(wo + n);
+                fill_weights(w, rng);
+                for (int16_t d : deltas) {
+                    std::vector<uint32_t> want(ao + n + 1), got;
+                    for (uint32_t& a : want) a = static_cast<uint32_t>(rng());
+                    got = want;
+                    edgedrnn::mac_accumulate_scalar(want.data() + ao, w.data() + wo, d, n);
+                    kernel(got.data() + ao, w.data() + wo, d, n);
+                    ASSERT_EQ(want, got) << name << ": n = " << n << ", d = " << d << ", acc offset " << ao
+                                         << ", weight offset " << wo;
+                }
+            }
+}
+
+// The pair kernels against two scalar passes.
+void expect_pair_same_as_scalar(MacPairKernel kernel, const char* name) {
+    std::mt19937 rng(9);
+    const int16_t deltas[] = {0, 1, -1, 256, 32767, -32768, 4321};
+    for (unsigned n : kLengths)
+        for (unsigned ao : kAccOffsets)
+            for (unsigned wo : kWeightOffsets) {
+                // The two columns at different misalignments (wo and wo + 3).
+                std::vector<int8_t> w1(wo + n), w2(wo + 3 + n);
+                fill_weights(w1, rng);
+                fill_weights(w2, rng);
+                for (int16_t d1 : deltas)
+                    for (int16_t d2 : {int16_t{-32768}, int16_t{32767}, int16_t{77}, int16_t{0}}) {
+                        std::vector<uint32_t> want(ao + n + 1), got;
+                        for (uint32_t& a : want) a = static_cast<uint32_t>(rng());
+                        got = want;
+                        edgedrnn::mac_accumulate_scalar(want.data() + ao, w1.data() + wo, d1, n);
+                        edgedrnn::mac_accumulate_scalar(want.data() + ao, w2.data() + wo + 3, d2, n);
+                        kernel(got.data() + ao, w1.data() + wo, w2.data() + wo + 3, d1, d2, n);
+                        ASSERT_EQ(want, got) << name << ": n = " << n << ", d1 = " << d1 << ", d2 = " << d2
+                                             << ", acc offset " << ao << ", weight offset " << wo;
+                    }
+            }
 }
 
 TEST(MacKernel, ScalarMatchesTheDefinition) {
@@ -48,33 +92,18 @@ TEST(MacKernel, Avx2MatchesScalar) {
     expect_same_as_scalar(&edgedrnn::mac_accumulate_avx2, "avx2");
 }
 
-TEST(MacKernel, DispatchedKernelMatchesScalar) {
-    expect_same_as_scalar(&edgedrnn::mac_accumulate, "dispatched");
+TEST(MacKernel, Avx512bwMatchesScalar) {
+    if (!edgedrnn::host_has_avx512bw()) GTEST_SKIP() << "the host has no AVX-512BW";
+    expect_same_as_scalar(&edgedrnn::mac_accumulate_avx512bw, "avx512bw");
 }
 
-// The pair kernels against two scalar passes.
-using PairKernel = void (*)(uint32_t*, const int8_t*, const int8_t*, int16_t, int16_t, unsigned);
+TEST(MacKernel, DispatchedKernelMatchesScalar) {
+    expect_same_as_scalar(edgedrnn::mac_kernels().column, edgedrnn::mac_kernels().name);
+    expect_same_as_scalar(&edgedrnn::mac_accumulate, "mac_accumulate");
+}
 
-void expect_pair_same_as_scalar(PairKernel kernel, const char* name) {
-    std::mt19937 rng(9);
-    const int16_t deltas[] = {0, 1, -1, 256, 32767, -32768, 4321};
-    for (unsigned n : {0u, 1u, 7u, 8u, 15u, 16u, 17u, 33u, 768u, 2304u}) {
-        std::vector<int8_t> w1(n), w2(n);
-        for (unsigned i = 0; i < n; ++i) {
-            w1[i] = static_cast<int8_t>(rng());
-            w2[i] = static_cast<int8_t>(rng());
-        }
-        if (n > 1) w1[0] = w2[0] = -128;  // -128 x -32768 twice: the largest sum, 2^23
-        for (int16_t d1 : deltas)
-            for (int16_t d2 : {int16_t{-32768}, int16_t{77}, int16_t{0}}) {
-                std::vector<uint32_t> want(n), got(n);
-                for (unsigned i = 0; i < n; ++i) want[i] = got[i] = static_cast<uint32_t>(rng());
-                edgedrnn::mac_accumulate_scalar(want.data(), w1.data(), d1, n);
-                edgedrnn::mac_accumulate_scalar(want.data(), w2.data(), d2, n);
-                kernel(got.data(), w1.data(), w2.data(), d1, d2, n);
-                ASSERT_EQ(want, got) << name << ": n = " << n << ", d1 = " << d1 << ", d2 = " << d2;
-            }
-    }
+TEST(MacKernel, PairScalarMatchesTwoScalarPasses) {
+    expect_pair_same_as_scalar(&edgedrnn::mac_accumulate_pair_scalar, "pair scalar");
 }
 
 TEST(MacKernel, PairSse2MatchesTwoScalarPasses) {
@@ -86,8 +115,23 @@ TEST(MacKernel, PairAvx2MatchesTwoScalarPasses) {
     expect_pair_same_as_scalar(&edgedrnn::mac_accumulate_pair_avx2, "pair avx2");
 }
 
+TEST(MacKernel, PairAvx512bwMatchesTwoScalarPasses) {
+    if (!edgedrnn::host_has_avx512bw()) GTEST_SKIP() << "the host has no AVX-512BW";
+    expect_pair_same_as_scalar(&edgedrnn::mac_accumulate_pair_avx512bw, "pair avx512bw");
+}
+
 TEST(MacKernel, DispatchedPairMatchesTwoScalarPasses) {
-    expect_pair_same_as_scalar(&edgedrnn::mac_accumulate_pair, "pair dispatched");
+    expect_pair_same_as_scalar(edgedrnn::mac_kernels().pair, edgedrnn::mac_kernels().name);
+    expect_pair_same_as_scalar(&edgedrnn::mac_accumulate_pair, "mac_accumulate_pair");
+}
+
+// The widest kernel this host has is the one chosen (valgrind hides AVX-512 from the
+// CPUID, so under it this is AVX2).
+TEST(MacKernel, DispatchPicksTheWidestInstructionSet) {
+    const std::string expected = edgedrnn::host_has_avx512bw() ? "avx512bw"
+                                 : edgedrnn::host_has_avx2()     ? "avx2"
+                                                                 : "sse2";
+    EXPECT_EQ(edgedrnn::mac_kernels().name, expected);
 }
 
 }  // namespace
