@@ -4,7 +4,7 @@
 
 namespace edgedrnn {
 
-DeltaGruDatapath::DeltaGruDatapath() : h_new_(kMaxElements) {
+DeltaGruDatapath::DeltaGruDatapath() {
     // Block RAMs are zero after FPGA configuration and never reset afterwards (SPEC 4.8).
     for (unsigned l = 0; l < kMaxLayers; ++l) {
         x_hat_[l].assign(kMaxElements, 0);
@@ -88,11 +88,7 @@ int32_t DeltaGruDatapath::accumulator(unsigned layer, unsigned index) {
 void DeltaGruDatapath::activate(unsigned layer, unsigned hidden) {
     flush_deferred();
     const uint32_t* acc = acc_[layer].data();
-    int16_t* h = h_[layer].data();
-    for (unsigned i = 0; i < hidden; ++i)
-        h_new_[i] = gru_update(wrap24(acc[i]), wrap24(acc[hidden + i]),
-                               wrap24(acc[2 * hidden + i]), wrap24(acc[3 * hidden + i]), h[i]);
-    for (unsigned i = 0; i < hidden; ++i) h[i] = h_new_[i];
+    gru_update_neurons(acc, acc + hidden, acc + 2 * hidden, acc + 3 * hidden, h_[layer].data(), hidden);
 }
 
 }  // namespace edgedrnn

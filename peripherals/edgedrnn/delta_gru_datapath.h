@@ -66,7 +66,6 @@ private:
 
     std::array<std::vector<int16_t>, kMaxLayers> x_hat_, h_hat_, h_;
     std::array<std::vector<uint32_t>, kMaxLayers> acc_;
-    std::vector<int16_t> h_new_;  // scratch, reused
     MacKernels mac_ = mac_kernels();  // chosen once: no dispatch per column
 
     struct PendingRowWrite {

@@ -56,4 +56,11 @@ inline int16_t gru_update(int32_t m_r, int32_t m_u, int32_t m_ch, int32_t m_cx,
     return wrap16(a + b);
 }
 
+// gru_update for neurons [0, n) of a layer, h updated in place: h[i] becomes
+// gru_update(wrap24(m_r[i]), wrap24(m_u[i]), wrap24(m_ch[i]), wrap24(m_cx[i]), h[i]).
+// The accumulators are the datapath's, modulo 2^32. Eight neurons per SSE2 pass
+// (gru_arith.cpp says why the vector form gives the same bits).
+void gru_update_neurons(const uint32_t* m_r, const uint32_t* m_u, const uint32_t* m_ch, const uint32_t* m_cx,
+                        int16_t* h, unsigned n);
+
 }  // namespace edgedrnn

@@ -3,7 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <cstdint>
+#include <vector>
 
+#include "peripherals/edgedrnn/gru_arith.h"
 #include "tests/arith/implementations.h"
 
 namespace {
@@ -51,6 +53,64 @@ TEST(GruUpdate, ZeroAccumulatorsHalveThePreviousState) {
         EXPECT_EQ(impl.gru_update(0, 0, 0, 0, 3), 2) << impl.name;    // 1.5 -> 2
         EXPECT_EQ(impl.gru_update(0, 0, 0, 0, 5), 2) << impl.name;    // 2.5 -> 2
         EXPECT_EQ(impl.gru_update(0, 0, 0, 0, -3), -2) << impl.name;  // -1.5 -> -2
+    }
+}
+
+// The layer-wide (vectorised) update against gru_update neuron by neuron: raw 32-bit
+// accumulators (the datapath's, modulo 2^32) of every scale, values on the rounding
+// ties, extreme hidden states, and lengths that leave a scalar tail.
+uint32_t random_accumulator(uint64_t& state) {
+    const uint64_t x = splitmix64(state);
+    switch (x & 7) {
+        case 0: return static_cast<uint32_t>(x >> 32);                                    // full 32 bits
+        case 1: return static_cast<uint32_t>(static_cast<int32_t>(x >> 32) >> 18);       // small
+        case 2: return static_cast<uint32_t>((x >> 32) & ~0x7Fu) | 0x40u;                // rnd(., 7) tie
+        case 3: return static_cast<uint32_t>(static_cast<int32_t>(x >> 32) >> 9);        // about 2^23
+        case 4: {
+            const uint32_t extremes[] = {0u, 0x7FFFFFu, 0x800000u, 0xFFFFFFu, 0xFFFFFFFFu, 0x80000000u, 0x7FFFFFFFu, 0x3FFFC0u};
+            return extremes[(x >> 32) % 8];
+        }
+        default: return static_cast<uint32_t>(static_cast<int32_t>(x >> 32) >> 12);     // LUT slopes
+    }
+}
+
+TEST(GruUpdate, LayerUpdateMatchesTheNeuronUpdate) {
+    uint64_t rng = 7;
+    int mismatches = 0;
+    for (unsigned n : {0u, 1u, 7u, 8u, 9u, 15u, 16u, 17u, 31u, 768u, 1024u}) {
+        for (int rep = 0; rep < (n < 100 ? 2000 : 400); ++rep) {
+            std::vector<uint32_t> acc(4 * n);
+            for (uint32_t& a : acc) a = random_accumulator(rng);
+            std::vector<int16_t> h(n), want(n);
+            for (unsigned i = 0; i < n; ++i) {
+                const uint64_t x = splitmix64(rng);
+                h[i] = (x & 3) == 0 ? static_cast<int16_t>((x & 4) ? INT16_MIN : INT16_MAX) : static_cast<int16_t>(x >> 16);
+                want[i] = edgedrnn::gru_update(edgedrnn::wrap24(acc[i]), edgedrnn::wrap24(acc[n + i]),
+                                               edgedrnn::wrap24(acc[2 * n + i]), edgedrnn::wrap24(acc[3 * n + i]),
+                                               h[i]);
+            }
+            const std::vector<int16_t> h_prev = h;
+            edgedrnn::gru_update_neurons(acc.data(), acc.data() + n, acc.data() + 2 * n, acc.data() + 3 * n,
+                                         h.data(), n);
+            for (unsigned i = 0; i < n; ++i)
+                if (h[i] != want[i] && ++mismatches <= 5)
+                    ADD_FAILURE() << "n=" << n << " neuron " << i << ": m_r=" << acc[i] << " m_u=" << acc[n + i]
+                                  << " m_ch=" << acc[2 * n + i] << " m_cx=" << acc[3 * n + i]
+                                  << " h_prev=" << h_prev[i] << ": " << h[i] << " instead of " << want[i];
+        }
+    }
+    EXPECT_EQ(mismatches, 0);
+}
+
+// The vectorised update relies on it (gru_arith.cpp): c (256 - u) is then a multiple of 256.
+TEST(GruUpdate, EveryLutEntryIsAMultipleOf16WithinOne) {
+    for (unsigned x = 0; x < 65536; ++x) {
+        for (int16_t y : {edgedrnn::kSigmoidTable[x], edgedrnn::kTanhTable[x]}) {
+            ASSERT_EQ(y % 16, 0) << "input " << static_cast<int16_t>(x);
+            ASSERT_LE(y, 256);
+            ASSERT_GE(y, -256);
+        }
+        ASSERT_GE(edgedrnn::kSigmoidTable[x], 0);
     }
 }
 
