@@ -338,41 +338,43 @@ int64_t EdgeDrnn::run_layer(const Shape& s, unsigned l, int64_t bias_cycle, int6
         column_job(0, first_column, bias_delta, ColumnPhase::Input);
         ++bias_columns_;
     }
+    // Both scans test eight items at a time (passing_deltas_x8): `scanned` and `hidden`
+    // are multiples of 8 (latch_shape). Bit 7 of a group's mask is its last item.
     // Inputs x_j at scan positions 1 + j; layer 1 reads them from the input beats.
-    for (unsigned j = 0; j < scanned; ++j) {
-        const unsigned pos = 1 + j;
-        if (l == 0 && j % 8 == 0) {
+    for (unsigned g = 0; g < scanned; g += 8) {
+        if (l == 0) {
             if (input_.empty()) datapath_.flush_deferred();  // about to yield (see sync_to)
             while (input_.empty()) wait(input_event_);  // a step split across packets
             const InputBeat& beat = input_.front();
-            const int64_t scan = schedule_.scan_cycle(pos);
+            const int64_t scan = schedule_.scan_cycle(1 + g);
             if (beat.valid_cycle > scan) {
                 schedule_.stall(beat.valid_cycle - scan);
-                if (j > 0) input_wait_cycles_ += static_cast<uint64_t>(beat.valid_cycle - scan);
+                if (g > 0) input_wait_cycles_ += static_cast<uint64_t>(beat.valid_cycle - scan);
             }
-            std::copy(beat.lanes.begin(), beat.lanes.end(), x_scan_.begin() + j);
+            std::copy(beat.lanes.begin(), beat.lanes.end(), x_scan_.begin() + g);
         }
-        const int16_t delta = wrap16(x[j] - x_hat[j]);
-        if (delta_passes(delta, s.thx)) {
+        const unsigned passing = passing_deltas_x8(x + g, x_hat + g, s.thx);
+        for (unsigned rest = passing; rest != 0; rest &= rest - 1) {
+            const unsigned j = g + static_cast<unsigned>(__builtin_ctz(rest));
+            const int16_t delta = wrap16(x[j] - x_hat[j]);
             x_hat[j] = x[j];
-            column_job(pos, first_column + 1 + j, delta, ColumnPhase::Input);
+            column_job(1 + j, first_column + 1 + j, delta, ColumnPhase::Input);
             ++dx_[l];
-        } else if (j == scanned - 1) {
-            marker_job(pos);
         }
-        if (l == 0 && j % 8 == 7) consume_input_beat(schedule_.scan_cycle(pos));
+        if (g + 8 == scanned && !(passing & 0x80u)) marker_job(scanned);
+        if (l == 0) consume_input_beat(schedule_.scan_cycle(g + 8));
     }
     // Hidden h_j(t-1) at scan positions I + 3 + j (two idle cycles after the inputs).
-    for (unsigned j = 0; j < hidden; ++j) {
-        const unsigned pos = scanned + 3 + j;
-        const int16_t delta = wrap16(h[j] - h_hat[j]);
-        if (delta_passes(delta, s.thh)) {
+    for (unsigned g = 0; g < hidden; g += 8) {
+        const unsigned passing = passing_deltas_x8(h + g, h_hat + g, s.thh);
+        for (unsigned rest = passing; rest != 0; rest &= rest - 1) {
+            const unsigned j = g + static_cast<unsigned>(__builtin_ctz(rest));
+            const int16_t delta = wrap16(h[j] - h_hat[j]);
             h_hat[j] = h[j];
-            column_job(pos, first_column + 1 + inputs + j, delta, ColumnPhase::Hidden);
+            column_job(scanned + 3 + j, first_column + 1 + inputs + j, delta, ColumnPhase::Hidden);
             ++dh_[l];
-        } else if (j == hidden - 1) {
-            marker_job(pos);
         }
+        if (g + 8 == hidden && !(passing & 0x80u)) marker_job(scanned + 2 + hidden);
     }
     if (hazard_path) datapath_.flush_pending(l);
 

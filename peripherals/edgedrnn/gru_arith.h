@@ -6,6 +6,10 @@
 #include <array>
 #include <cstdint>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 namespace edgedrnn {
 
 // Reduce to N-bit two's complement (keep the low N bits, reinterpret as signed).
@@ -40,6 +44,24 @@ inline int16_t threshold_from_register(uint32_t reg) {
 // Pass test of SPEC 4.3: d >= th or d <= -th, and d != 0 (th already from the register).
 inline bool delta_passes(int16_t delta, int16_t threshold) {
     return delta != 0 && (delta >= threshold || delta <= -threshold);
+}
+
+// delta_passes for eight items of the encoder's scan: bit i is set when
+// wrap16(x[i] - ref[i]) passes `threshold` (0 to 511, as threshold_from_register gives).
+inline unsigned passing_deltas_x8(const int16_t* x, const int16_t* ref, int16_t threshold) {
+#ifdef __SSE2__
+    const __m128i d = _mm_sub_epi16(_mm_loadu_si128(reinterpret_cast<const __m128i*>(x)),
+                                    _mm_loadu_si128(reinterpret_cast<const __m128i*>(ref)));
+    // d >= th is d > th - 1, and d <= -th is 1 - th > d (no overflow for th in [0, 511]).
+    const __m128i at_least = _mm_cmpgt_epi16(d, _mm_set1_epi16(static_cast<int16_t>(threshold - 1)));
+    const __m128i at_most = _mm_cmpgt_epi16(_mm_set1_epi16(static_cast<int16_t>(1 - threshold)), d);
+    const __m128i pass = _mm_andnot_si128(_mm_cmpeq_epi16(d, _mm_setzero_si128()), _mm_or_si128(at_least, at_most));
+    return static_cast<unsigned>(_mm_movemask_epi8(_mm_packs_epi16(pass, pass))) & 0xFFu;
+#else
+    unsigned mask = 0;
+    for (unsigned i = 0; i < 8; ++i) mask |= unsigned{delta_passes(wrap16(x[i] - ref[i]), threshold)} << i;
+    return mask;
+#endif
 }
 
 // One neuron's activation and state update (SPEC 4.5) from its four accumulators.

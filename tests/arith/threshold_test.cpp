@@ -3,6 +3,7 @@
 
 #include <cstdint>
 
+#include "peripherals/edgedrnn/gru_arith.h"
 #include "tests/arith/implementations.h"
 
 namespace {
@@ -75,6 +76,45 @@ TEST(ThresholdFromRegister, DecodesTheSigned10BitField) {
     EXPECT_EQ(edgedrnn::threshold_from_register(1023), 0);
     EXPECT_EQ(edgedrnn::threshold_from_register(1024), 0);
     EXPECT_EQ(edgedrnn::threshold_from_register(0xFFFFF808u), 8);
+}
+
+// The encoder's eight-at-a-time test against delta_passes, for every threshold the
+// register can give and differences that wrap at 16 bits.
+TEST(Threshold, EightItemTestMatchesDeltaPasses) {
+    uint64_t rng = 3;
+    auto next = [&rng] {
+        rng = rng * 6364136223846793005ull + 1442695040888963407ull;
+        return static_cast<int16_t>(rng >> 48);
+    };
+    for (int th = 0; th <= 511; ++th) {
+        const auto threshold = static_cast<int16_t>(th);
+        for (int rep = 0; rep < 200; ++rep) {
+            int16_t x[8], ref[8];
+            for (unsigned i = 0; i < 8; ++i) {
+                ref[i] = next();
+                // Near the threshold, zero, or anything (wrapping).
+                const int16_t near = static_cast<int16_t>(th + (next() % 3) - 1);
+                switch ((rep + i) % 4) {
+                    case 0: x[i] = static_cast<int16_t>(ref[i] + near); break;
+                    case 1: x[i] = static_cast<int16_t>(ref[i] - near); break;
+                    case 2: x[i] = ref[i]; break;
+                    default: x[i] = next(); break;
+                }
+            }
+            unsigned want = 0;
+            for (unsigned i = 0; i < 8; ++i)
+                want |= unsigned{edgedrnn::delta_passes(edgedrnn::wrap16(x[i] - ref[i]), threshold)} << i;
+            ASSERT_EQ(edgedrnn::passing_deltas_x8(x, ref, threshold), want) << "threshold " << th;
+        }
+    }
+    const int16_t lo[8] = {INT16_MIN, INT16_MAX, 0, -1, 1, INT16_MIN, 511, -511};
+    const int16_t hi[8] = {INT16_MAX, INT16_MIN, 0, 0, 0, 0, 0, 0};
+    for (int16_t th : {int16_t{0}, int16_t{1}, int16_t{511}}) {
+        unsigned want = 0;
+        for (unsigned i = 0; i < 8; ++i)
+            want |= unsigned{edgedrnn::delta_passes(edgedrnn::wrap16(lo[i] - hi[i]), th)} << i;
+        EXPECT_EQ(edgedrnn::passing_deltas_x8(lo, hi, th), want) << "threshold " << th;
+    }
 }
 
 }  // namespace
