@@ -16,35 +16,51 @@ DeltaGruDatapath::DeltaGruDatapath() {
 
 void DeltaGruDatapath::accumulate(unsigned layer, unsigned hidden, ColumnPhase phase,
                                   const int8_t* weights, int16_t delta) {
-    if (!deferred_.valid || deferred_.layer != layer || deferred_.hidden != hidden) {
-        flush_deferred();
-        deferred_ = {true, layer, hidden, phase, weights, delta};
-        return;
-    }
-    // Two columns in one pass. r and u gates: rows [0, 2H) of both go to M_r, M_u.
-    const DeferredColumn first = deferred_;
-    deferred_.valid = false;
-    mac_.pair(acc_[layer].data(), first.weights, weights, first.delta, delta, 2 * hidden);
-    // Candidate gate: M_ch (hidden columns) or M_cx (bias and input columns).
-    if (first.phase == phase) {
-        mac_.pair(candidate_rows(layer, hidden, phase), first.weights + 2 * hidden,
-                            weights + 2 * hidden, first.delta, delta, hidden);
-    } else {
-        mac_.column(candidate_rows(layer, hidden, first.phase), first.weights + 2 * hidden, first.delta, hidden);
-        mac_.column(candidate_rows(layer, hidden, phase), weights + 2 * hidden, delta, hidden);
-    }
+    if (deferred_count_ > 0 && (deferred_layer_ != layer || deferred_hidden_ != hidden)) flush_deferred();
+    deferred_layer_ = layer;
+    deferred_hidden_ = hidden;
+    deferred_[deferred_count_++] = {weights, delta, phase};
+    if (deferred_count_ == deferred_.size()) flush_deferred();
 }
 
 void DeltaGruDatapath::flush_deferred() {
-    if (!deferred_.valid) return;
-    deferred_.valid = false;
-    accumulate_one(deferred_.layer, deferred_.hidden, deferred_.phase, deferred_.weights, deferred_.delta);
+    const unsigned count = deferred_count_;
+    if (count == 0) return;
+    deferred_count_ = 0;
+    const unsigned hidden = deferred_hidden_;
+    // r and u gates: rows [0, 2H) of every column go to M_r, M_u.
+    add_columns(acc_[deferred_layer_].data(), deferred_.data(), count, 0, 2 * hidden);
+    // Candidate gate: M_cx (bias and input columns) or M_ch (hidden columns).
+    unsigned hidden_columns = 0;
+    for (unsigned c = 0; c < count; ++c) hidden_columns += deferred_[c].phase == ColumnPhase::Hidden;
+    if (hidden_columns == 0 || hidden_columns == count) {
+        add_columns(candidate_rows(deferred_layer_, hidden, deferred_[0].phase), deferred_.data(), count,
+                    2 * hidden, hidden);
+        return;
+    }
+    for (const ColumnPhase phase : {ColumnPhase::Input, ColumnPhase::Hidden}) {  // the layer's phase change
+        std::array<DeferredColumn, kMaxDeferredColumns + 1> of_phase;
+        unsigned n = 0;
+        for (unsigned c = 0; c < count; ++c)
+            if (deferred_[c].phase == phase) of_phase[n++] = deferred_[c];
+        add_columns(candidate_rows(deferred_layer_, hidden, phase), of_phase.data(), n, 2 * hidden, hidden);
+    }
 }
 
-void DeltaGruDatapath::accumulate_one(unsigned layer, unsigned hidden, ColumnPhase phase,
-                                      const int8_t* weights, int16_t delta) {
-    mac_.column(acc_[layer].data(), weights, delta, 2 * hidden);
-    mac_.column(candidate_rows(layer, hidden, phase), weights + 2 * hidden, delta, hidden);
+void DeltaGruDatapath::add_columns(uint32_t* acc, const DeferredColumn* columns, unsigned count,
+                                   unsigned weight_row, unsigned rows) {
+    if (count == 4) {
+        const int8_t* const w[4] = {columns[0].weights + weight_row, columns[1].weights + weight_row,
+                                    columns[2].weights + weight_row, columns[3].weights + weight_row};
+        const int16_t d[4] = {columns[0].delta, columns[1].delta, columns[2].delta, columns[3].delta};
+        mac_.quad(acc, w, d, rows);
+        return;
+    }
+    unsigned c = 0;
+    for (; c + 2 <= count; c += 2)
+        mac_.pair(acc, columns[c].weights + weight_row, columns[c + 1].weights + weight_row, columns[c].delta,
+                  columns[c + 1].delta, rows);
+    if (c < count) mac_.column(acc, columns[c].weights + weight_row, columns[c].delta, rows);
 }
 
 void DeltaGruDatapath::accumulate_g1(unsigned layer, ColumnPhase phase, const int8_t* weights,

@@ -33,11 +33,13 @@ public:
     int16_t* h(unsigned layer) { return h_[layer].data(); }
     const int16_t* h(unsigned layer) const { return h_[layer].data(); }
 
-    // acc += w * delta over one column of 3H weights. A column may wait for the next one
-    // so that the two are added in one pass (mac_accumulate_pair): the sums are modulo
-    // 2^32, so the order cannot show. The caller keeps `weights` valid and unchanged until
-    // the next accumulate() or flush_deferred(), and flushes before it yields to SystemC
-    // (another initiator could then write the weights' memory).
+    // acc += w * delta over one column of 3H weights. Columns wait until four have come,
+    // then are added in one pass (MacKernels::quad): the sums are modulo 2^32, so the
+    // order cannot show. The caller keeps the weights of the last kMaxDeferredColumns
+    // columns valid and unchanged until flush_deferred() (fetch buffers used in turn need
+    // kMaxDeferredColumns + 1 of them), and flushes before it yields to SystemC (another
+    // initiator could then write the weights' memory).
+    static constexpr unsigned kMaxDeferredColumns = 3;
     void accumulate(unsigned layer, unsigned hidden, ColumnPhase phase, const int8_t* weights,
                     int16_t delta);
     void flush_deferred();
@@ -58,8 +60,15 @@ public:
     int32_t accumulator(unsigned layer, unsigned index);  // flushes a deferred column first
 
 private:
-    void accumulate_one(unsigned layer, unsigned hidden, ColumnPhase phase, const int8_t* weights,
-                        int16_t delta);
+    struct DeferredColumn {
+        const int8_t* weights;
+        int16_t delta;
+        ColumnPhase phase;
+    };
+    // acc[0, rows) += rows [weight_row, weight_row + rows) of `count` columns times their
+    // deltas, four, two or one at a time.
+    void add_columns(uint32_t* acc, const DeferredColumn* columns, unsigned count, unsigned weight_row,
+                     unsigned rows);
     uint32_t* candidate_rows(unsigned layer, unsigned hidden, ColumnPhase phase) {
         return acc_[layer].data() + (phase == ColumnPhase::Hidden ? 2 * hidden : 3 * hidden);
     }
@@ -75,14 +84,9 @@ private:
     };
     std::array<std::array<PendingRowWrite, 4>, kMaxLayers> pending_{};  // G = 1: 4 rows
 
-    struct DeferredColumn {
-        bool valid = false;
-        unsigned layer = 0, hidden = 0;
-        ColumnPhase phase = ColumnPhase::Input;
-        const int8_t* weights = nullptr;
-        int16_t delta = 0;
-    };
-    DeferredColumn deferred_;
+    // Columns waiting to be added, all of one layer.
+    std::array<DeferredColumn, kMaxDeferredColumns + 1> deferred_{};
+    unsigned deferred_count_ = 0, deferred_layer_ = 0, deferred_hidden_ = 0;
 };
 
 }  // namespace edgedrnn

@@ -74,10 +74,10 @@ EdgeDrnn::EdgeDrnn(sc_core::sc_module_name name, const EdgeDrnnParams& params, v
       regs_(basename(), RegisterLimits{params.max_layers, params.min_hidden, params.max_hidden,
                                        params.max_input}),
       schedule_(params.fifo_depth, params.command_queue_depth),
-      columns_buffer_{std::vector<int8_t>(3 * kMaxElements), std::vector<int8_t>(3 * kMaxElements)},
       out_data_(2 * kMaxElements) {
     axil.register_b_transport(this, &EdgeDrnn::axil_b_transport);
     s_axis_input.register_b_transport(this, &EdgeDrnn::input_b_transport);
+    for (std::vector<int8_t>& buffer : columns_buffer_) buffer.resize(3 * kMaxElements);
     regs_.on_change([this] { input_event_.notify(SC_ZERO_TIME); });
     bias_pending_.fill(true);
     SC_HAS_PROCESS(EdgeDrnn);
@@ -401,9 +401,9 @@ int64_t EdgeDrnn::fetch_column(uint32_t address, unsigned bytes, int64_t command
     sc_time delay = issue > now ? issue - now : SC_ZERO_TIME;
     fetch_.set_command(tlm::TLM_READ_COMMAND);
     fetch_.set_address(address);
-    // Two buffers in turn: the datapath may still hold the previous column (deferred).
+    // Buffers in turn: the datapath may still hold the previous columns (deferred).
     std::vector<int8_t>& buffer = columns_buffer_[next_buffer_];
-    next_buffer_ ^= 1u;
+    next_buffer_ = (next_buffer_ + 1) % columns_buffer_.size();
     fetch_.set_data_ptr(reinterpret_cast<unsigned char*>(buffer.data()));
     fetch_.set_data_length(bytes);
     fetch_.set_streaming_width(bytes);

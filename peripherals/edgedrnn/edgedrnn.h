@@ -134,7 +134,8 @@ private:
 
     // Weight fetch.
     tlm::tlm_generic_payload fetch_;
-    std::array<std::vector<int8_t>, 2> columns_buffer_;  // 3H bytes each, used in turn
+    // 3H bytes each, used in turn: the datapath may still hold the previous columns.
+    std::array<std::vector<int8_t>, DeltaGruDatapath::kMaxDeferredColumns + 1> columns_buffer_;
     unsigned next_buffer_ = 0;
     vp::ReadInPlace* read_in_place_ = nullptr;  // on fetch_ (which owns it)
     const int8_t* fetched_ = nullptr;           // the last column: in memory or a buffer

@@ -20,10 +20,14 @@ using MacColumnKernel = void (*)(uint32_t* acc, const int8_t* w, int16_t d, unsi
 // and the accumulators are read and written once instead of twice.
 using MacPairKernel = void (*)(uint32_t* acc, const int8_t* w1, const int8_t* w2, int16_t d1, int16_t d2,
                                unsigned n);
+// Four columns in one pass: acc[j] += w[0][j] d[0] + ... + w[3][j] d[3]. Two pairs'
+// products meet in registers, so the accumulators are read and written once for four.
+using MacQuadKernel = void (*)(uint32_t* acc, const int8_t* const* w, const int16_t* d, unsigned n);
 
 struct MacKernels {
     MacColumnKernel column;
     MacPairKernel pair;
+    MacQuadKernel quad;
     const char* name;  // the instruction set: "sse2", "avx2" or "avx512bw"
 };
 // The fastest kernels this host runs, chosen once by CPUID. Callers in a hot loop keep a
@@ -52,6 +56,10 @@ void mac_accumulate_pair_avx2(uint32_t* acc, const int8_t* w1, const int8_t* w2,
                               unsigned n);
 void mac_accumulate_pair_avx512bw(uint32_t* acc, const int8_t* w1, const int8_t* w2, int16_t d1, int16_t d2,
                                   unsigned n);
+void mac_accumulate_quad_scalar(uint32_t* acc, const int8_t* const* w, const int16_t* d, unsigned n);
+void mac_accumulate_quad_sse2(uint32_t* acc, const int8_t* const* w, const int16_t* d, unsigned n);  // two pairs
+void mac_accumulate_quad_avx2(uint32_t* acc, const int8_t* const* w, const int16_t* d, unsigned n);
+void mac_accumulate_quad_avx512bw(uint32_t* acc, const int8_t* const* w, const int16_t* d, unsigned n);
 bool host_has_avx2();
 bool host_has_avx512bw();    // with AVX-512F and VL, which the kernels also use
 

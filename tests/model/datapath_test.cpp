@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "peripherals/edgedrnn/delta_gru_datapath.h"
+#include "peripherals/edgedrnn/gru_arith.h"
 
 using edgedrnn::ColumnPhase;
 using edgedrnn::DeltaGruDatapath;
@@ -84,7 +85,7 @@ TEST(DeltaGruDatapath, AFlushedDeferredColumnIsNotChangedByLaterWritesToItsWeigh
     }
 }
 
-TEST(DeltaGruDatapath, PairedColumnsEqualColumnsAddedOneByOne) {
+TEST(DeltaGruDatapath, GroupedColumnsEqualColumnsAddedOneByOne) {
     // An odd number of columns of mixed phases, with a flush (an accumulator read) midway.
     DeltaGruDatapath paired, single;
     const unsigned h = 32;
@@ -104,4 +105,37 @@ TEST(DeltaGruDatapath, PairedColumnsEqualColumnsAddedOneByOne) {
         }
     }
     for (unsigned i = 0; i < 4 * h; ++i) EXPECT_EQ(paired.accumulator(1, i), single.accumulator(1, i)) << i;
+}
+
+TEST(DeltaGruDatapath, GroupedColumnsEqualTheDefinitionForEveryPhaseMixAndFlushPoint) {
+    // Up to four columns wait and are added together (four, two or one at a time, the
+    // candidate part grouped by phase). Every phase pattern of a group, groups cut short
+    // by accumulator reads and a layer switch, against the accumulators computed column
+    // by column from SPEC 4.4.
+    const unsigned h = 48;  // 2H and H leave vector tails
+    std::vector<std::vector<int8_t>> columns(64, std::vector<int8_t>(3 * h));
+    uint32_t seed = 5;
+    auto next = [&seed] { return seed = seed * 1664525u + 1013904223u; };
+    for (auto& c : columns)
+        for (int8_t& w : c) w = static_cast<int8_t>(next() >> 24);
+    columns[0].assign(3 * h, -128);
+    DeltaGruDatapath dp;
+    std::vector<uint32_t> want(2 * 4 * h, 0);  // layers 0 and 1
+    for (unsigned c = 0; c < columns.size(); ++c) {
+        const unsigned layer = c < 40 ? 0 : 1;
+        const ColumnPhase phase = (next() >> 28) % 2 ? ColumnPhase::Hidden : ColumnPhase::Input;
+        const int16_t delta = c % 7 == 0 ? int16_t{-32768} : static_cast<int16_t>(next() >> 16);
+        dp.accumulate(layer, h, phase, columns[c].data(), delta);
+        uint32_t* m = want.data() + layer * 4 * h;
+        for (unsigned i = 0; i < 2 * h; ++i) m[i] += static_cast<uint32_t>(columns[c][i] * int32_t{delta});
+        uint32_t* candidate = m + (phase == ColumnPhase::Hidden ? 2 * h : 3 * h);
+        for (unsigned i = 0; i < h; ++i)
+            candidate[i] += static_cast<uint32_t>(columns[c][2 * h + i] * int32_t{delta});
+        if (c % 11 == 5) {  // a read flushes a partial group
+            EXPECT_EQ(dp.accumulator(layer, h + 3), edgedrnn::wrap24(m[h + 3])) << "column " << c;
+        }
+    }
+    for (unsigned layer = 0; layer < 2; ++layer)
+        for (unsigned i = 0; i < 4 * h; ++i)
+            ASSERT_EQ(dp.accumulator(layer, i), edgedrnn::wrap24(want[layer * 4 * h + i])) << layer << ", " << i;
 }
