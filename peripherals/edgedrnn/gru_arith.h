@@ -80,9 +80,14 @@ inline int16_t gru_update(int32_t m_r, int32_t m_u, int32_t m_ch, int32_t m_cx,
 
 // gru_update for neurons [0, n) of a layer, h updated in place: h[i] becomes
 // gru_update(wrap24(m_r[i]), wrap24(m_u[i]), wrap24(m_ch[i]), wrap24(m_cx[i]), h[i]).
-// The accumulators are the datapath's, modulo 2^32. Eight neurons per SSE2 pass
-// (gru_arith.cpp says why the vector form gives the same bits).
+// The accumulators are the datapath's, modulo 2^32. Eight neurons per pass, AVX2 where
+// the host has it, else SSE2 (gru_arith_layer.cpp says why they give the same bits).
 void gru_update_neurons(const uint32_t* m_r, const uint32_t* m_u, const uint32_t* m_ch, const uint32_t* m_cx,
                         int16_t* h, unsigned n);
+// The two forms (tests compare both with gru_update); the AVX2 one on AVX2 hosts only.
+void gru_update_neurons_sse2(const uint32_t* m_r, const uint32_t* m_u, const uint32_t* m_ch, const uint32_t* m_cx,
+                             int16_t* h, unsigned n);
+void gru_update_neurons_avx2(const uint32_t* m_r, const uint32_t* m_u, const uint32_t* m_ch, const uint32_t* m_cx,
+                             int16_t* h, unsigned n);
 
 }  // namespace edgedrnn

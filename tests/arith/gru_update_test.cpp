@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "peripherals/edgedrnn/gru_arith.h"
+#include "peripherals/edgedrnn/mac_kernel.h"  // host_has_avx2
 #include "tests/arith/implementations.h"
 
 namespace {
@@ -74,7 +75,9 @@ uint32_t random_accumulator(uint64_t& state) {
     }
 }
 
-TEST(GruUpdate, LayerUpdateMatchesTheNeuronUpdate) {
+using LayerUpdate = void (*)(const uint32_t*, const uint32_t*, const uint32_t*, const uint32_t*, int16_t*, unsigned);
+
+void expect_layer_update_matches_gru_update(LayerUpdate update, const char* name) {
     uint64_t rng = 7;
     int mismatches = 0;
     for (unsigned n : {0u, 1u, 7u, 8u, 9u, 15u, 16u, 17u, 31u, 768u, 1024u}) {
@@ -90,19 +93,43 @@ TEST(GruUpdate, LayerUpdateMatchesTheNeuronUpdate) {
                                                h[i]);
             }
             const std::vector<int16_t> h_prev = h;
-            edgedrnn::gru_update_neurons(acc.data(), acc.data() + n, acc.data() + 2 * n, acc.data() + 3 * n,
-                                         h.data(), n);
+            update(acc.data(), acc.data() + n, acc.data() + 2 * n, acc.data() + 3 * n, h.data(), n);
             for (unsigned i = 0; i < n; ++i)
                 if (h[i] != want[i] && ++mismatches <= 5)
-                    ADD_FAILURE() << "n=" << n << " neuron " << i << ": m_r=" << acc[i] << " m_u=" << acc[n + i]
+                    ADD_FAILURE() << name << ": n=" << n << " neuron " << i << ": m_r=" << acc[i] << " m_u=" << acc[n + i]
                                   << " m_ch=" << acc[2 * n + i] << " m_cx=" << acc[3 * n + i]
                                   << " h_prev=" << h_prev[i] << ": " << h[i] << " instead of " << want[i];
         }
     }
-    EXPECT_EQ(mismatches, 0);
+    EXPECT_EQ(mismatches, 0) << name;
 }
 
-// The vectorised update relies on it (gru_arith.cpp): c (256 - u) is then a multiple of 256.
+TEST(GruUpdate, Sse2LayerUpdateMatchesTheNeuronUpdate) {
+    expect_layer_update_matches_gru_update(&edgedrnn::gru_update_neurons_sse2, "sse2");
+}
+
+TEST(GruUpdate, Avx2LayerUpdateMatchesTheNeuronUpdate) {
+    if (!edgedrnn::host_has_avx2()) GTEST_SKIP() << "the host has no AVX2";
+    expect_layer_update_matches_gru_update(&edgedrnn::gru_update_neurons_avx2, "avx2");
+}
+
+TEST(GruUpdate, DispatchedLayerUpdateMatchesTheNeuronUpdate) {
+    expect_layer_update_matches_gru_update(&edgedrnn::gru_update_neurons, "dispatched");
+}
+
+// The vectorised updates rely on these (gru_arith_layer.cpp): c (256 - u) is then a
+// multiple of 256, and the AVX2 form clamps the LUT inputs to [-1024, 1023].
+TEST(GruUpdate, LutsAreConstantBeyond1023) {
+    for (int x = 1023; x <= INT16_MAX; ++x) {
+        ASSERT_EQ(edgedrnn::sigmoid_lut(static_cast<int16_t>(x)), edgedrnn::sigmoid_lut(1023)) << x;
+        ASSERT_EQ(edgedrnn::tanh_lut(static_cast<int16_t>(x)), edgedrnn::tanh_lut(1023)) << x;
+    }
+    for (int x = INT16_MIN; x <= -1024; ++x) {
+        ASSERT_EQ(edgedrnn::sigmoid_lut(static_cast<int16_t>(x)), edgedrnn::sigmoid_lut(-1024)) << x;
+        ASSERT_EQ(edgedrnn::tanh_lut(static_cast<int16_t>(x)), edgedrnn::tanh_lut(-1024)) << x;
+    }
+}
+
 TEST(GruUpdate, EveryLutEntryIsAMultipleOf16WithinOne) {
     for (unsigned x = 0; x < 65536; ++x) {
         for (int16_t y : {edgedrnn::kSigmoidTable[x], edgedrnn::kTanhTable[x]}) {
