@@ -14,25 +14,14 @@ DeltaGruDatapath::DeltaGruDatapath() {
     }
 }
 
-void DeltaGruDatapath::accumulate(unsigned layer, unsigned hidden, ColumnPhase phase,
-                                  const int8_t* weights, int16_t delta) {
-    if (deferred_count_ > 0 && (deferred_layer_ != layer || deferred_hidden_ != hidden)) flush_deferred();
-    deferred_layer_ = layer;
-    deferred_hidden_ = hidden;
-    deferred_[deferred_count_++] = {weights, delta, phase};
-    if (deferred_count_ == deferred_.size()) flush_deferred();
-}
-
 void DeltaGruDatapath::flush_deferred() {
-    const unsigned count = deferred_count_;
+    const unsigned count = deferred_count_, hidden_columns = deferred_hidden_columns_;
     if (count == 0) return;
-    deferred_count_ = 0;
+    deferred_count_ = deferred_hidden_columns_ = 0;
     const unsigned hidden = deferred_hidden_;
     // r and u gates: rows [0, 2H) of every column go to M_r, M_u.
     add_columns(acc_[deferred_layer_].data(), deferred_.data(), count, 0, 2 * hidden);
     // Candidate gate: M_cx (bias and input columns) or M_ch (hidden columns).
-    unsigned hidden_columns = 0;
-    for (unsigned c = 0; c < count; ++c) hidden_columns += deferred_[c].phase == ColumnPhase::Hidden;
     if (hidden_columns == 0 || hidden_columns == count) {
         add_columns(candidate_rows(deferred_layer_, hidden, deferred_[0].phase), deferred_.data(), count,
                     2 * hidden, hidden);

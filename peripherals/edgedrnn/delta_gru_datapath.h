@@ -41,7 +41,14 @@ public:
     // initiator could then write the weights' memory).
     static constexpr unsigned kMaxDeferredColumns = 3;
     void accumulate(unsigned layer, unsigned hidden, ColumnPhase phase, const int8_t* weights,
-                    int16_t delta);
+                    int16_t delta) {  // inline: once per column, and mostly a store
+        if (deferred_count_ > 0 && (deferred_layer_ != layer || deferred_hidden_ != hidden)) flush_deferred();
+        deferred_layer_ = layer;
+        deferred_hidden_ = hidden;
+        deferred_hidden_columns_ += phase == ColumnPhase::Hidden;
+        deferred_[deferred_count_++] = {weights, delta, phase};
+        if (deferred_count_ == deferred_.size()) flush_deferred();
+    }
     void flush_deferred();
 
     // The same for H = 8 (G = 1) columns, reproducing the RTL's accumulator read-after-write
@@ -86,7 +93,7 @@ private:
 
     // Columns waiting to be added, all of one layer.
     std::array<DeferredColumn, kMaxDeferredColumns + 1> deferred_{};
-    unsigned deferred_count_ = 0, deferred_layer_ = 0, deferred_hidden_ = 0;
+    unsigned deferred_count_ = 0, deferred_hidden_columns_ = 0, deferred_layer_ = 0, deferred_hidden_ = 0;
 };
 
 }  // namespace edgedrnn
