@@ -428,9 +428,16 @@ int64_t EdgeDrnn::fetch_column(uint32_t address, unsigned bytes, int64_t command
 }
 
 int64_t EdgeDrnn::send_output(const int16_t* h, unsigned hidden, int64_t first_beat_cycle) {
-    for (unsigned i = 0; i < hidden; ++i) {
-        out_data_[2 * i] = static_cast<uint8_t>(h[i] & 0xFF);
-        out_data_[2 * i + 1] = static_cast<uint8_t>((static_cast<uint16_t>(h[i]) >> 8) & 0xFF);
+    // Little-endian 16-bit lanes, as the stream carries them: on a little-endian host,
+    // h's bytes already are (one copy instead of a loop over every byte).
+    uint8_t* out = out_data_.data();
+    if (__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__) {
+        std::memcpy(out, h, 2 * static_cast<std::size_t>(hidden));
+    } else {
+        for (unsigned i = 0; i < hidden; ++i) {
+            out[2 * i] = static_cast<uint8_t>(h[i] & 0xFF);
+            out[2 * i + 1] = static_cast<uint8_t>((static_cast<uint16_t>(h[i]) >> 8) & 0xFF);
+        }
     }
     vp::AxisExtension ext;
     ext.tlast = true;
