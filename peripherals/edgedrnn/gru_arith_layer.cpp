@@ -162,7 +162,8 @@ __attribute__((target("avx2"))) void gru_update_neurons_avx2(const uint32_t* m_r
         const __m256i u = lut_x8(sigmoid, round_shift_x8<7>(load_x8(m_u + i)));
         const __m256i ch = round_shift_x8<7>(load_x8(m_ch + i));
         const __m256i cx = load_x8(m_cx + i);
-        const __m256i c = lut_x8(tanh, round_shift_x8<8>(_mm256_add_epi32(_mm256_mullo_epi32(r, ch), _mm256_add_epi32(cx, cx))));
+        const __m256i p = _mm256_add_epi32(_mm256_mullo_epi32(r, ch), _mm256_add_epi32(cx, cx));
+        const __m256i c = lut_x8(tanh, round_shift_x8<8>(p));
         const __m256i a = _mm256_srai_epi32(_mm256_mullo_epi32(c, _mm256_sub_epi32(_mm256_set1_epi32(256), u)), 8);
         __m128i* h_io = reinterpret_cast<__m128i*>(h + i);
         const __m256i b = round_shift_x8<8>(_mm256_mullo_epi32(u, _mm256_cvtepi16_epi32(_mm_loadu_si128(h_io))));

@@ -68,7 +68,8 @@ uint32_t random_accumulator(uint64_t& state) {
         case 2: return static_cast<uint32_t>((x >> 32) & ~0x7Fu) | 0x40u;                // rnd(., 7) tie
         case 3: return static_cast<uint32_t>(static_cast<int32_t>(x >> 32) >> 9);        // about 2^23
         case 4: {
-            const uint32_t extremes[] = {0u, 0x7FFFFFu, 0x800000u, 0xFFFFFFu, 0xFFFFFFFFu, 0x80000000u, 0x7FFFFFFFu, 0x3FFFC0u};
+            const uint32_t extremes[] = {0u,          0x7FFFFFu,   0x800000u,   0xFFFFFFu,
+                                         0xFFFFFFFFu, 0x80000000u, 0x7FFFFFFFu, 0x3FFFC0u};
             return extremes[(x >> 32) % 8];
         }
         default: return static_cast<uint32_t>(static_cast<int32_t>(x >> 32) >> 12);     // LUT slopes
@@ -87,7 +88,8 @@ void expect_layer_update_matches_gru_update(LayerUpdate update, const char* name
             std::vector<int16_t> h(n), want(n);
             for (unsigned i = 0; i < n; ++i) {
                 const uint64_t x = splitmix64(rng);
-                h[i] = (x & 3) == 0 ? static_cast<int16_t>((x & 4) ? INT16_MIN : INT16_MAX) : static_cast<int16_t>(x >> 16);
+                h[i] = (x & 3) == 0 ? static_cast<int16_t>((x & 4) ? INT16_MIN : INT16_MAX)
+                                    : static_cast<int16_t>(x >> 16);
                 want[i] = edgedrnn::gru_update(edgedrnn::wrap24(acc[i]), edgedrnn::wrap24(acc[n + i]),
                                                edgedrnn::wrap24(acc[2 * n + i]), edgedrnn::wrap24(acc[3 * n + i]),
                                                h[i]);
@@ -96,7 +98,8 @@ void expect_layer_update_matches_gru_update(LayerUpdate update, const char* name
             update(acc.data(), acc.data() + n, acc.data() + 2 * n, acc.data() + 3 * n, h.data(), n);
             for (unsigned i = 0; i < n; ++i)
                 if (h[i] != want[i] && ++mismatches <= 5)
-                    ADD_FAILURE() << name << ": n=" << n << " neuron " << i << ": m_r=" << acc[i] << " m_u=" << acc[n + i]
+                    ADD_FAILURE() << name << ": n=" << n << " neuron " << i << ": m_r=" << acc[i]
+                                  << " m_u=" << acc[n + i]
                                   << " m_ch=" << acc[2 * n + i] << " m_cx=" << acc[3 * n + i]
                                   << " h_prev=" << h_prev[i] << ": " << h[i] << " instead of " << want[i];
         }

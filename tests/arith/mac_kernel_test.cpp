@@ -17,7 +17,8 @@ using edgedrnn::MacColumnKernel;
 using edgedrnn::MacPairKernel;
 using edgedrnn::MacQuadKernel;
 
-const unsigned kLengths[] = {0u, 1u, 7u, 8u, 9u, 15u, 16u, 17u, 31u, 32u, 33u, 47u, 63u, 64u, 65u, 97u, 768u, 2304u, 2311u};
+const unsigned kLengths[] = {0u,  1u,  7u,  8u,  9u,  15u, 16u,  17u,   31u,  32u,
+                             33u, 47u, 63u, 64u, 65u, 97u, 768u, 2304u, 2311u};
 // Start offsets: accumulators by whole elements (a uint32_t is 4-aligned), weights by bytes.
 const unsigned kAccOffsets[] = {0u, 1u, 3u, 5u};
 const unsigned kWeightOffsets[] = {0u, 1u, 7u, 13u};
