@@ -1,5 +1,6 @@
 #include "vp/memory/dram/cycle_clock.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace vp {
@@ -24,7 +25,14 @@ CycleClock::CycleClock(uint64_t tck_ps)
 }
 
 Cycle CycleClock::cycle_at_or_after_reference(const sc_core::sc_time& t) const {
-    return static_cast<Cycle>(std::ceil(static_cast<double>(t.value()) / units_per_cycle_ - 1e-9));
+    // A time within rounding error of an edge is on it. The tolerance grows with the
+    // cycle count, as the period's own rounding error does (1875 ps would be
+    // 1874.9999999999998 units in double: a fixed 1e-9 put arrivals exactly on an edge one
+    // cycle late after about 15 ms), and stays far below one unit's share of a cycle.
+    const double x = static_cast<double>(t.value()) / units_per_cycle_;
+    const double nearest = std::round(x);
+    if (std::fabs(x - nearest) <= std::max(1e-9, nearest * 1e-15)) return static_cast<Cycle>(nearest);
+    return static_cast<Cycle>(std::ceil(x));
 }
 
 uint64_t CycleClock::units_of_reference(Cycle n) const {

@@ -1,10 +1,8 @@
 // Conversions between sc_time and the controller's clock cycles, and of a delay to whole
-// ps, once per transaction. The reference formulas are in double (below, *_reference);
-// they define the results. The clock period is nearly always a whole number of
-// time-resolution units (1875 units of 1 ps for DDR3L-1066), and then integer arithmetic
-// gives the same numbers several times cheaper: the inline paths below take it only
-// where it is provably identical, and fall back to the reference formula elsewhere
-// (tests/dram/cycle_clock_test.cpp compares the two).
+// ps, once per transaction. The clock period is nearly always a whole number of
+// time-resolution units (1875 units of 1 ps for DDR3L-1066): then integer arithmetic is
+// exact and several times cheaper than the double formulas (*_reference), which serve
+// other periods and beyond the integer paths' limits (tests/dram/cycle_clock_test.cpp).
 #pragma once
 
 #include <cstdint>
@@ -19,16 +17,10 @@ class CycleClock {
 public:
     explicit CycleClock(uint64_t tck_ps);
 
-    // The first clock edge at or after t (the controller sees a request there).
+    // The first clock edge at or after t (the controller sees a request there). Exact in
+    // integers when the period is a whole number of units (the shipped parts).
     Cycle cycle_at_or_after(const sc_core::sc_time& t) const {
-        const uint64_t v = t.value();
-        if (whole_units_ && v <= kExactLimit) {
-            const uint64_t q = v / whole_units_, r = v % whole_units_;
-            // Between two edges the double formula rounds up as this does. On an edge it
-            // may answer one cycle later (its 1e-9 tolerance does not cover the period's
-            // rounding error times a large cycle count), so it decides there.
-            if (r != 0) return static_cast<Cycle>(q + 1);
-        }
+        if (whole_units_) return static_cast<Cycle>((t.value() + whole_units_ - 1) / whole_units_);
         return cycle_at_or_after_reference(t);
     }
     // n clocks as sc_time value (resolution units).
@@ -49,10 +41,9 @@ public:
     uint64_t ps_of_reference(const sc_core::sc_time& t) const;
 
 private:
-    // Up to 2^46 units (70 s at 1 ps) the double formulas err by less than 0.3 of their
-    // margins: llround's 0.5, and between two edges 1/period (>= 2^-20 here) against the
-    // 1e-9 tolerance. Relative errors: the period's own (<= 2^-48, checked) and a few
-    // roundings of 2^-53.
+    // Up to 2^46 units (70 s at 1 ps) the double formulas err by less than 0.3 of
+    // llround's 0.5 margin. Relative errors: the period's own (<= 2^-48, checked) and a
+    // few roundings of 2^-53.
     static constexpr uint64_t kExactLimit = uint64_t{1} << 46;
 
     double units_per_cycle_;   // the reference: tck / resolution, in double
