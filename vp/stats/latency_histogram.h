@@ -15,8 +15,11 @@ public:
     static constexpr unsigned kMaxExponent = 47;              // top octave [2^47, 2^48)
     static constexpr unsigned kBuckets = (kMaxExponent - kSubBits + 2) << kSubBits;
 
-    void add(uint64_t value_ps) {
-        ++counts_[index_of(value_ps)];
+    void add(uint64_t value_ps) { add_to_bucket(bucket_of(value_ps)); }
+    // add() in two steps, for one value going into several histograms.
+    static unsigned bucket_of(uint64_t value_ps) { return index_of(value_ps); }
+    void add_to_bucket(unsigned bucket) {
+        ++counts_[bucket];
         ++count_;
     }
     uint64_t count() const { return count_; }

@@ -19,6 +19,13 @@ public:
         if (latency_ps < min_ps_) min_ps_ = latency_ps;
         if (latency_ps > max_ps_) max_ps_ = latency_ps;
     }
+    // Adds another stream's samples (a port's reads and writes make the port's summary).
+    void merge(const LatencySummary& other) {
+        count_ += other.count_;
+        sum_ps_ += other.sum_ps_;
+        if (other.min_ps_ < min_ps_) min_ps_ = other.min_ps_;
+        if (other.max_ps_ > max_ps_) max_ps_ = other.max_ps_;
+    }
     uint64_t count() const { return count_; }
     // 0 before the first sample.
     double min_ns() const { return count_ ? static_cast<double>(min_ps_) * 1e-3 : 0.0; }
@@ -28,6 +35,10 @@ public:
     // Registers <prefix>.min, .mean, .max (ns), described as "shortest/mean/longest " + what.
     // The summary must outlive the registry's use (read by pointer).
     void register_stats(Stats& stats, const std::string& prefix, const std::string& what) const;
+    // The same statistics for the merge of two summaries, merged when the registry is read
+    // (so the hot path adds each sample to one summary only).
+    static void register_merged(Stats& stats, const std::string& prefix, const std::string& what,
+                                const LatencySummary* a, const LatencySummary* b);
 
 private:
     uint64_t count_ = 0, sum_ps_ = 0;

@@ -7,24 +7,34 @@
 namespace vp {
 
 TimeSeries::TimeSeries(std::string name, uint64_t window_ps)
-    : name_(std::move(name)), window_ps_(window_ps ? window_ps : 1) {
-    values_.reserve(1024);
+    : name_(std::move(name)), window_ps_(window_ps ? window_ps : 1) {}
+
+void TimeSeries::allocate_block(uint64_t block) {
+    if (block >= blocks_.size()) blocks_.resize(std::max<uint64_t>(block + 1, 2 * blocks_.size()));
+    if (!blocks_[block]) blocks_[block] = std::make_unique<double[]>(kBlockWindows);  // zeroed
 }
 
 void TimeSeries::add_slow(uint64_t start_ps, uint64_t end_ps, double amount) {
     const uint64_t first = start_ps / window_ps_;
+    uint64_t last = first;
+    double* last_value;
     if (end_ps <= start_ps || (end_ps - 1) / window_ps_ == first) {
-        add_to(first, amount);
-        last_ = first;
-        last_start_ps_ = first * window_ps_;
-        return;
+        last_value = add_to(first, amount);
+    } else {
+        last = (end_ps - 1) / window_ps_;
+        const double per_ps = amount / static_cast<double>(end_ps - start_ps);
+        uint64_t lo = start_ps;
+        for (uint64_t w = first; w < last; ++w) {
+            const uint64_t hi = (w + 1) * window_ps_;
+            add_to(w, per_ps * static_cast<double>(hi - lo));
+            lo = hi;
+        }
+        last_value = add_to(last, per_ps * static_cast<double>(end_ps - lo));
     }
-    const double per_ps = amount / static_cast<double>(end_ps - start_ps);
-    for (uint64_t w = first, last = (end_ps - 1) / window_ps_; w <= last; ++w) {
-        const uint64_t lo = std::max(start_ps, w * window_ps_);
-        const uint64_t hi = std::min(end_ps, (w + 1) * window_ps_);
-        add_to(w, per_ps * static_cast<double>(hi - lo));
-    }
+    // The next transfer most likely starts where this one ended.
+    current_ = last_value;
+    current_start_ps_ = last * window_ps_;
+    current_window_ps_ = window_ps_;
 }
 
 TimeSeriesRegistry& TimeSeriesRegistry::of(const Stats& stats) {
@@ -45,7 +55,7 @@ void TimeSeriesRegistry::write_csv(std::ostream& out) const {
     uint64_t end_ps = 0;
     for (const TimeSeries* s : series_) {
         window = std::min(window, s->window_ps());
-        end_ps = std::max(end_ps, s->used_ * s->window_ps());
+        end_ps = std::max(end_ps, s->windows() * s->window_ps());
     }
     out << "window_start_us";
     for (const TimeSeries* s : series_) out << ',' << s->name() << "_per_s";
@@ -57,7 +67,7 @@ void TimeSeriesRegistry::write_csv(std::ostream& out) const {
         out << static_cast<double>(t) * 1e-6;
         for (const TimeSeries* s : series_) {
             const uint64_t w = t / s->window_ps();
-            const double v = w < s->used_ ? s->values_[w] : 0.0;
+            const double v = w < s->windows() ? s->value(w) : 0.0;
             out << ',' << v / (static_cast<double>(s->window_ps()) * 1e-12);
         }
         out << '\n';

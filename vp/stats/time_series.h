@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -20,11 +21,16 @@ class Stats;
 class TimeSeries {
 public:
     TimeSeries(std::string name, uint64_t window_ps);
-    // `amount` spread over [start_ps, end_ps) (all in one window when end <= start).
+    // `amount` spread over [start_ps, end_ps) (all in start's window when end <= start).
+    // Amounts are added to a window in call order (the same sums, bit for bit, however
+    // the window was found).
     void add(uint64_t start_ps, uint64_t end_ps, double amount) {
-        // Hot: most transfers fall in the window of the previous one (no division).
-        if (start_ps >= last_start_ps_ && end_ps <= last_start_ps_ + window_ps_ && last_ < values_.size()) {
-            values_[last_] += amount;
+        // Hot: most transfers fall in the window of the previous one (no division). Unsigned
+        // wrap-around makes each test one comparison: start in [current, current + window),
+        // end in [current, current + window].
+        if (start_ps - current_start_ps_ < current_window_ps_ &&
+            end_ps - current_start_ps_ <= current_window_ps_) {
+            *current_ += amount;
             return;
         }
         add_slow(start_ps, end_ps, amount);
@@ -32,23 +38,43 @@ public:
 
     const std::string& name() const { return name_; }
     uint64_t window_ps() const { return window_ps_; }
-    const std::vector<double>& values() const { return values_; }
+    // Windows up to the last one written, and each one's amount (0 without data).
+    uint64_t windows() const { return used_; }
+    double value(uint64_t window) const {
+        const uint64_t b = window >> kBlockShift;
+        return b < blocks_.size() && blocks_[b] ? blocks_[b][window & (kBlockWindows - 1)] : 0.0;
+    }
 
 private:
-    void add_to(uint64_t window, double amount) {
-        if (window >= values_.size()) values_.resize(window + 1 + values_.size() / 2, 0.0);
-        values_[window] += amount;
+    // Windows live in fixed blocks allocated on first use: growing never copies or
+    // re-zeroes what exists (amortised O(1) per window), a series idle for long stretches
+    // allocates only where it has data, and a window's address never changes.
+    static constexpr unsigned kBlockShift = 7;
+    static constexpr uint64_t kBlockWindows = uint64_t{1} << kBlockShift;  // 1 KiB of doubles
+
+    // The window's amount, allocating its block on first use.
+    double& slot(uint64_t window) {
+        const uint64_t b = window >> kBlockShift;
+        if (b >= blocks_.size() || !blocks_[b]) allocate_block(b);
+        return blocks_[b][window & (kBlockWindows - 1)];
+    }
+    void allocate_block(uint64_t block);
+    double* add_to(uint64_t window, double amount) {
+        double* v = &slot(window);
+        *v += amount;
         if (window + 1 > used_) used_ = window + 1;
+        return v;
     }
     void add_slow(uint64_t start_ps, uint64_t end_ps, double amount);
     std::string name_;
     uint64_t window_ps_;
-    uint64_t last_ = UINT64_MAX;        // window of the previous add, and its start
-    uint64_t last_start_ps_ = UINT64_MAX;
-    std::vector<double> values_;  // grows geometrically: amortised, not per transaction
-    uint64_t used_ = 0;
-
-    friend class TimeSeriesRegistry;
+    // The window the previous transfer ended in (the fast path's): its amount, start and
+    // length (0 until the first transfer: no fast path before a window exists).
+    double* current_ = nullptr;
+    uint64_t current_start_ps_ = 0;
+    uint64_t current_window_ps_ = 0;
+    std::vector<std::unique_ptr<double[]>> blocks_;  // null: no data in that block yet
+    uint64_t used_ = 0;                               // windows up to the last one written
 };
 
 class TimeSeriesRegistry {
