@@ -57,4 +57,23 @@ TEST(AddressMap, RejectsOverlapZeroSizeAndWrap) {
     EXPECT_EQ(add_error(m, region("prev", 0xE0000000, 0x1000)), "");
 }
 
+// decode() with a caller's hint (the interconnect keeps one per initiator port) gives the
+// same answer as without, wherever the previous access was.
+TEST(AddressMap, DecodeWithAHintGivesTheSameAnswer) {
+    vp::AddressMap m;
+    m.add(region("ocm_low", 0x0, 0x30000), "ic");
+    m.add(region("ddr", 0x100000, 511u << 20, 1), "ic");
+    m.add(region("uart1", 0xE0001000, 0x1000, 2), "ic");
+    const uint64_t probes[] = {0x0, 0x2FFFC, 0x30000, 0xFFFFF, 0x100000, 0x1FFFFFFF, 0x20000000,
+                               0xE0000FFF, 0xE0001000, 0xE0001FFC, 0xE0002000, ~uint64_t{0}};
+    const uint64_t lengths[] = {0, 1, 4, 8, 0x10000};
+    const vp::AddressRegion* hint = nullptr;
+    for (int round = 0; round < 3; ++round)
+        for (uint64_t a : probes)
+            for (uint64_t n : lengths) {
+                EXPECT_EQ(m.decode(a, n, hint), m.decode(a, n)) << std::hex << a << " " << n;
+                if (const vp::AddressRegion* r = m.find(a)) EXPECT_EQ(hint, r);
+            }
+}
+
 }  // namespace

@@ -356,9 +356,9 @@ TEST(AxiInterconnect, InvalidateDmiReachesEveryInitiatorThroughEveryWindow) {
 // Issue 5 replaces the timing by injecting a policy; decode, routing and counters stay.
 struct ConstantTiming : vp::TimingPolicy {
     const char* name() const override { return "constant"; }
-    sc_time forward(vp::Transfer& tr, const sc_time&) override {
+    vp::TimeUnits forward(vp::Transfer& tr, vp::TimeUnits) override {
         last_bursts = tr.target_side.bursts;
-        return sc_time(1, sc_core::SC_US);
+        return sc_time(1, sc_core::SC_US).value();
     }
     uint64_t last_bursts = 0;
 };

@@ -56,4 +56,39 @@ TEST(BurstMath, MatchesBeatByBeatWalk) {
     }
 }
 
+// The interconnect's shortcuts: when issues_port_bursts says so, count_issued_bursts is
+// count_bursts at the port's width and limit; at one width and limit, addresses with the
+// same 4 KiB page offset give the same count.
+TEST(BurstMath, ShortcutsAgreeWithTheFullCounts) {
+    std::mt19937_64 rng(3);
+    const unsigned widths[] = {1, 4, 8, 16, 128};
+    const unsigned limits[] = {1, 3, 16, 256};
+    const unsigned sizes[] = {0, 1, 2, 3, 4, 8, 16, 256};
+    int shortcuts = 0;
+    for (int i = 0; i < 20000; ++i) {
+        const unsigned w = widths[rng() % 5];
+        const unsigned m = limits[rng() % 4];
+        const unsigned beat = sizes[rng() % 8];
+        const unsigned len = rng() % 3 == 0 ? 0 : static_cast<unsigned>(rng() % 300);
+        const bool fixed_or_wrap = rng() % 4 == 0;
+        const uint64_t address = rng() % (1 << 16);
+        const uint64_t bytes = rng() % 20000;
+        if (vp::issues_port_bursts(w, m, beat, len, fixed_or_wrap)) {
+            ++shortcuts;
+            const vp::BurstCount issued = vp::count_issued_bursts(address, bytes, w, m, beat, len, fixed_or_wrap);
+            const vp::BurstCount plain = vp::count_bursts(address, bytes, w, m);
+            ASSERT_EQ(issued.beats, plain.beats);
+            ASSERT_EQ(issued.bursts, plain.bursts);
+        }
+        const uint64_t other = (rng() % (1 << 20)) * 4096 + (address & 4095);
+        ASSERT_TRUE(vp::same_page_offset(address, other));
+        const vp::BurstCount a = vp::count_bursts(address, bytes, w, m);
+        const vp::BurstCount b = vp::count_bursts(other, bytes, w, m);
+        ASSERT_EQ(a.beats, b.beats);
+        ASSERT_EQ(a.bursts, b.bursts);
+    }
+    EXPECT_GT(shortcuts, 1000);
+    EXPECT_FALSE(vp::same_page_offset(0x1000, 0x1008));
+}
+
 }  // namespace

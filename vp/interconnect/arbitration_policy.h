@@ -33,6 +33,8 @@ public:
     virtual const char* name() const = 0;
     // Called once the initiator ports are known (their names, in port index order).
     virtual void configure(const std::vector<std::string>& /*initiator_names*/) {}
+    // 0..kArbitrationRanks-1; a function of its arguments only (after configure): the
+    // contention policy tabulates it once.
     virtual unsigned rank(unsigned initiator, uint8_t qos) const = 0;
 };
 

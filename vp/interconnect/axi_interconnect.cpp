@@ -109,6 +109,7 @@ void AxiInterconnect::map(const AddressRegion& r) {
                           std::to_string(r.target) + ", but only " +
                           std::to_string(targets_.size()) + " targets were added");
     map_.add(r, name());
+    for (const auto& p : initiators_) p->last_region = nullptr;  // add() moved the windows
 }
 
 void AxiInterconnect::set_timing_policy(std::unique_ptr<TimingPolicy> policy) {
@@ -129,10 +130,40 @@ void AxiInterconnect::end_of_elaboration() {
     for (const auto& p : initiators_) in.push_back(&p->timing);
     for (const auto& p : targets_) out.push_back(&p->timing);
     timing_->configure(in, out);
+    contention_ = dynamic_cast<ContentionTiming*>(timing_.get());
     elaborated_ = true;
 }
 
 namespace {
+
+struct PathBursts {
+    BurstCount initiator_side, target_side;
+};
+
+// Beats and bursts on both ports: the initiator's as it issued them (its AxiExtension),
+// the target's re-packed at that port's width and limit.
+inline PathBursts count_path_bursts(const PortParams& in, const PortParams& out,
+                                    const AxiExtension* ext, uint64_t address,
+                                    uint64_t target_address, uint64_t bytes) {
+    PathBursts b;
+    const bool fixed_or_wrap = ext && ext->burst != AxiExtension::Burst::Incr;
+    // Usually the initiator issues what its port would by itself, and both ports pack
+    // alike: then one count serves both.
+    const bool port_bursts = !ext || issues_port_bursts(in.width_bytes, in.max_burst_beats,
+                                                        ext->size_bytes, ext->burst_beats,
+                                                        fixed_or_wrap);
+    if (port_bursts)
+        b.initiator_side = count_bursts(address, bytes, in.width_bytes, in.max_burst_beats);
+    else
+        b.initiator_side = count_issued_bursts(address, bytes, in.width_bytes, in.max_burst_beats,
+                                               ext->size_bytes, ext->burst_beats, fixed_or_wrap);
+    if (port_bursts && out.width_bytes == in.width_bytes &&
+        out.max_burst_beats == in.max_burst_beats && same_page_offset(address, target_address))
+        b.target_side = b.initiator_side;
+    else
+        b.target_side = count_bursts(target_address, bytes, out.width_bytes, out.max_burst_beats);
+    return b;
+}
 
 // Keeps AxiExtension::hops_in_flight right on every return path.
 struct HopGuard {
@@ -146,11 +177,21 @@ struct HopGuard {
 
 void AxiInterconnect::b_transport(int id, tlm::tlm_generic_payload& trans,
                                   sc_core::sc_time& delay) {
+    // The contention policy's code inline (a final class: no vtable), any other policy
+    // through the TimingPolicy interface; one body for both.
+    if (contention_) transport(*contention_, id, trans, delay);
+    else transport(*timing_, id, trans, delay);
+}
+
+template <class Policy>
+void AxiInterconnect::transport(Policy& policy, int id, tlm::tlm_generic_payload& trans,
+                                sc_core::sc_time& delay) {
+    // Hot: integers (TimeUnits) throughout; sc_time only for `delay`.
     Port& in = *initiators_[id];
     const uint64_t address = trans.get_address();
     const uint64_t length = trans.get_data_length();
-    const sc_core::sc_time entry = delay;
-    const sc_core::sc_time now = sc_core::sc_time_stamp();
+    const TimeUnits entry = delay.value();
+    const TimeUnits now = sc_core::sc_get_curr_simcontext()->time_stamp().value();
 
     AxiExtension* ext = trans.get_extension<AxiExtension>();
     const HopGuard guard{ext};
@@ -164,71 +205,80 @@ void AxiInterconnect::b_transport(int id, tlm::tlm_generic_payload& trans,
     }
     LatencyBreakdown* breakdown = ext && ext->record_breakdown ? &ext->breakdown : nullptr;
 
-    const AddressRegion* region = map_.decode(address, length);
+    const AddressRegion* region = map_.decode(address, length, in.last_region);
     if (!region) {
-        const sc_core::sc_time cost = timing_->decode_error(in.timing, now + delay);
-        delay += cost;
-        if (breakdown) breakdown->add(in.timing.labels.address.c_str(), cost);
-        trans.set_response_status(tlm::TLM_ADDRESS_ERROR_RESPONSE);
-        ++in.counters.decerr;
-        report_decerr(in, trans, now + entry);
-        if (ext) ext->target_data_time = sc_core::SC_ZERO_TIME;
-        if (outermost && check_breakdown_) check_breakdown(in, trans, *ext, delay - entry);
+        answer_decerr(in, trans, delay, ext, outermost, now, entry);
         return;
     }
     Port& out = *targets_[region->target];
     const uint64_t target_address = region->to_target(address);
 
-    Transfer t;
-    t.initiator = static_cast<unsigned>(id);
-    t.target = region->target;
-    t.is_write = trans.is_write();
-    t.bytes = trans.get_command() == tlm::TLM_IGNORE_COMMAND ? 0 : length;
-    if (ext) {
-        t.initiator_side = count_issued_bursts(
-            address, t.bytes, in.timing.params.width_bytes, in.timing.params.max_burst_beats,
-            ext->size_bytes, ext->burst_beats, ext->burst != AxiExtension::Burst::Incr);
-        t.qos = ext->qos;
-    } else {
-        t.initiator_side = count_bursts(address, t.bytes, in.timing.params.width_bytes,
-                                        in.timing.params.max_burst_beats);
-    }
-    t.target_side = count_bursts(target_address, t.bytes, out.timing.params.width_bytes,
-                                 out.timing.params.max_burst_beats);
-    t.initiator_port = &in.timing;
-    t.target_port = &out.timing;
-    t.breakdown = breakdown;
+    const bool is_write = trans.is_write();
+    const uint64_t bytes = trans.get_command() == tlm::TLM_IGNORE_COMMAND ? 0 : length;
+    const PathBursts bursts = count_path_bursts(in.timing.params, out.timing.params, ext, address,
+                                                target_address, bytes);
+    Transfer t(static_cast<unsigned>(id), region->target, is_write, bytes, bursts.initiator_side,
+               bursts.target_side, in.timing, out.timing, ext ? ext->qos : uint8_t{0}, breakdown);
 
-    delay += timing_->forward(t, now + delay);
+    const TimeUnits forward = policy.forward(t, now + entry);
+    delay += forward_time_(forward);
+    const TimeUnits before_target = entry + forward;
     trans.set_address(target_address);
     if (ext) ext->target_data_time = sc_core::SC_ZERO_TIME;
-    const sc_core::sc_time before_target = delay;
     const sc_core::sc_time explained_before = breakdown ? breakdown->total() : sc_core::SC_ZERO_TIME;
     downstream[region->target]->b_transport(trans, delay);
     trans.set_address(address);
-    if (breakdown) {
-        // The target's time it did not itemise, so the parts still sum to the delay.
-        const sc_core::sc_time target_time = delay - before_target;
-        const sc_core::sc_time explained = breakdown->total() - explained_before;
-        if (target_time > explained) breakdown->add(out.timing.labels.target.c_str(), target_time - explained);
-    }
-    if (ext) t.target_data_time = ext->target_data_time;
-    delay += timing_->backward(t, now + delay);
-    if (ext) ext->target_data_time = t.data_end - t.data_start;  // our data phase, upstream
+    const TimeUnits after_target = delay.value();
+    if (breakdown) add_target_part(out, *breakdown, before_target, after_target, explained_before);
+    if (ext) t.target_data_time = ext->target_data_time.value();
+    const TimeUnits extra = policy.backward(t, now + after_target);
+    if (extra) delay += backward_time_(extra);
+    const TimeUnits data_time = t.data_end - t.data_start;
+    // Our data phase, for the interconnect before us (the outermost has none).
+    if (ext && !outermost) ext->target_data_time = sc_core::sc_time::from_value(data_time);
 
-    const uint64_t latency_ps = to_ps(delay - entry);
     const bool ok = trans.is_response_ok();
-    const uint64_t busy_ps = to_ps(t.data_end - t.data_start);
-    const uint64_t wait_ps = to_ps(t.wait);
-    for (Port* p : {&in, &out}) {
-        p->counters.record(t.is_write, t.bytes, p == &in ? t.initiator_side : t.target_side,
-                           latency_ps, ok);
-        DirectionCounters& d = p->counters.direction(t.is_write);
-        d.record(latency_ps, busy_ps, wait_ps);
-        if (d.bandwidth && ok && t.bytes)
-            d.bandwidth->add(to_ps(t.data_start), to_ps(t.data_end), static_cast<double>(t.bytes));
+    const uint64_t latency_ps = to_ps_(after_target + extra - entry);
+    const uint64_t busy_ps = to_ps_(data_time);
+    const uint64_t wait_ps = to_ps_(t.wait);
+    const unsigned bucket = LatencyHistogram::bucket_of(latency_ps);
+    in.counters.record(is_write, ok, bytes, t.initiator_side, latency_ps, bucket, busy_ps, wait_ps);
+    out.counters.record(is_write, ok, bytes, t.target_side, latency_ps, bucket, busy_ps, wait_ps);
+    if (ok && bytes) {
+        TimeSeries* in_series = in.counters.direction[is_write].bandwidth.get();
+        TimeSeries* out_series = out.counters.direction[is_write].bandwidth.get();
+        if (in_series || out_series) {
+            const uint64_t start_ps = to_ps_(t.data_start), end_ps = to_ps_(t.data_end);
+            if (in_series) in_series->add(start_ps, end_ps, static_cast<double>(bytes));
+            if (out_series) out_series->add(start_ps, end_ps, static_cast<double>(bytes));
+        }
     }
-    if (outermost && check_breakdown_) check_breakdown(in, trans, *ext, delay - entry);
+    if (outermost && check_breakdown_)
+        check_breakdown(in, trans, *ext, delay - sc_core::sc_time::from_value(entry));
+}
+
+void AxiInterconnect::answer_decerr(Port& in, tlm::tlm_generic_payload& trans,
+                                    sc_core::sc_time& delay, AxiExtension* ext, bool outermost,
+                                    TimeUnits now, TimeUnits entry) {
+    const TimeUnits cost = timing_->decode_error(in.timing, now + entry);
+    delay = sc_core::sc_time::from_value(entry + cost);
+    if (ext && ext->record_breakdown) add_part(ext->breakdown, in.timing.labels.address.c_str(), cost);
+    trans.set_response_status(tlm::TLM_ADDRESS_ERROR_RESPONSE);
+    ++in.counters.decerr;
+    report_decerr(in, trans, sc_core::sc_time::from_value(now + entry));
+    if (ext) ext->target_data_time = sc_core::SC_ZERO_TIME;
+    if (outermost && check_breakdown_) check_breakdown(in, trans, *ext, sc_core::sc_time::from_value(cost));
+}
+
+void AxiInterconnect::add_target_part(const Port& out, LatencyBreakdown& breakdown,
+                                      TimeUnits before_target, TimeUnits after_target,
+                                      const sc_core::sc_time& explained_before) const {
+    // The target's time it did not itemise, so the parts still sum to the delay.
+    const TimeUnits target_time = after_target - before_target;
+    const TimeUnits explained = (breakdown.total() - explained_before).value();
+    if (target_time > explained)
+        breakdown.add(out.timing.labels.target.c_str(),
+                      sc_core::sc_time::from_value(target_time - explained));
 }
 
 void AxiInterconnect::check_breakdown(const Port& port, const tlm::tlm_generic_payload& trans,

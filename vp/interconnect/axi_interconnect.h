@@ -44,8 +44,10 @@
 #include <tlm_utils/multi_passthrough_initiator_socket.h>
 #include <tlm_utils/multi_passthrough_target_socket.h>
 
+#include "vp/common/time_ps.h"
 #include "vp/interconnect/address_map.h"
 #include "vp/interconnect/axi_extension.h"
+#include "vp/interconnect/contention_timing.h"
 #include "vp/interconnect/port_counters.h"
 #include "vp/interconnect/port_params.h"
 #include "vp/interconnect/timing_policy.h"
@@ -97,6 +99,7 @@ private:
         Port(const PortParams& p, const std::string& owner) : timing(p, owner) {}
         PortTiming timing;
         PortCounters counters;
+        const AddressRegion* last_region = nullptr;  // decode hint (initiator ports)
         // DECERR log rate limiting (initiator ports).
         uint64_t last_decerr_address = 0;
         uint64_t decerr_repeats = 0;
@@ -104,6 +107,10 @@ private:
     };
 
     void b_transport(int id, tlm::tlm_generic_payload& trans, sc_core::sc_time& delay);
+    // b_transport's body, for one timing policy type (ContentionTiming: inline).
+    template <class Policy>
+    void transport(Policy& policy, int id, tlm::tlm_generic_payload& trans,
+                   sc_core::sc_time& delay);
     unsigned int transport_dbg(int id, tlm::tlm_generic_payload& trans);
     bool get_direct_mem_ptr(int id, tlm::tlm_generic_payload& trans, tlm::tlm_dmi& dmi);
     void invalidate_direct_mem_ptr(int id, sc_dt::uint64 start, sc_dt::uint64 end);
@@ -111,8 +118,14 @@ private:
 
     unsigned add_port(std::vector<std::unique_ptr<Port>>& ports, const PortParams& p,
                       bool initiator);
+    // The DECERR answer: its delay, counter, log line and breakdown.
+    void answer_decerr(Port& port, tlm::tlm_generic_payload& trans, sc_core::sc_time& delay,
+                       AxiExtension* ext, bool outermost, TimeUnits now, TimeUnits entry);
     void report_decerr(Port& port, const tlm::tlm_generic_payload& trans,
                        const sc_core::sc_time& local_time);
+    // Appends the part of the target's time it did not itemise (breakdown on).
+    void add_target_part(const Port& out, LatencyBreakdown& breakdown, TimeUnits before_target,
+                         TimeUnits after_target, const sc_core::sc_time& explained_before) const;
     // At the outermost hop: count, verify and (breakdown = log) log the breakdown.
     void check_breakdown(const Port& port, const tlm::tlm_generic_payload& trans,
                          const AxiExtension& ext, const sc_core::sc_time& delay);
@@ -121,9 +134,14 @@ private:
     Stats& stats_;
     InterconnectParams params_;
     std::unique_ptr<TimingPolicy> timing_;
+    // timing_ when it is the contention policy (set at end of elaboration): called
+    // directly, its per-transaction code inline here.
+    ContentionTiming* contention_ = nullptr;
     AddressMap map_;
     std::vector<std::unique_ptr<Port>> initiators_;  // stable addresses: stats hold pointers
     std::vector<std::unique_ptr<Port>> targets_;
+    UnitsToPs to_ps_;  // the counters' ps from the timing's TimeUnits
+    TimeOfUnits forward_time_, backward_time_;  // the delays added, as sc_time
     bool elaborated_ = false;
     bool check_breakdown_ = false;
     bool log_breakdown_ = false;

@@ -38,6 +38,8 @@
 // yet is assumed to wait in the port's FIFO, of unbounded depth.
 #pragma once
 
+#include <algorithm>
+#include <cstdint>
 #include <memory>
 #include <vector>
 
@@ -48,6 +50,9 @@
 
 namespace vp {
 
+// forward() and backward() are inline: they run on every transaction, and the
+// interconnect calls them directly (not through the TimingPolicy vtable) when this is its
+// policy.
 class ContentionTiming final : public TimingPolicy {
 public:
     explicit ContentionTiming(std::unique_ptr<ArbitrationPolicy> arbitration);
@@ -56,8 +61,8 @@ public:
 
     void configure(const std::vector<const PortTiming*>& initiators,
                    const std::vector<const PortTiming*>& targets) override;
-    sc_core::sc_time forward(Transfer& t, const sc_core::sc_time& arrival) override;
-    sc_core::sc_time backward(Transfer& t, const sc_core::sc_time& target_done) override;
+    TimeUnits forward(Transfer& t, TimeUnits arrival) override;
+    TimeUnits backward(Transfer& t, TimeUnits target_done) override;
 
 private:
     struct PortState {
@@ -68,9 +73,77 @@ private:
         RankedChannel& channel(bool is_write) { return is_write ? write : read; }
         OutstandingLimiter& limit(bool is_write) { return is_write ? write_limit : read_limit; }
     };
+    // The arbitration policy's rank, from the table configure() made of it (a rank depends
+    // only on the initiator port and AxQOS).
+    unsigned rank(unsigned initiator, uint8_t qos) const {
+        return qos < kArbitrationRanks ? ranks_[initiator * kArbitrationRanks + qos]
+                                       : arbitration_->rank(initiator, qos);
+    }
+
+    // The breakdown parts (out of line: off by default).
+    static void explain_forward(LatencyBreakdown& breakdown, const PortTiming& in,
+                                const PortTiming& out, TimeUnits initiator_outstanding,
+                                TimeUnits target_outstanding, TimeUnits address);
+    static void explain_backward(LatencyBreakdown& breakdown, const PortTiming& out,
+                                 TimeUnits arbitration, TimeUnits data);
 
     std::unique_ptr<ArbitrationPolicy> arbitration_;
     std::vector<PortState> initiators_, targets_;
+    std::vector<uint8_t> ranks_;  // [initiator][AxQOS 0..15]
 };
+
+inline TimeUnits ContentionTiming::forward(Transfer& t, TimeUnits arrival) {
+    const PortTiming& in = *t.initiator_port;
+    const PortTiming& out = *t.target_port;
+    const TimeUnits after_in =
+        initiators_[t.initiator].limit(t.is_write).acquire(arrival, &t.initiator_slot);
+    const TimeUnits after_out =
+        targets_[t.target].limit(t.is_write).acquire(after_in, &t.target_slot);
+    const TimeUnits address = in.latency_units + out.latency_units;
+    if (t.breakdown)
+        explain_forward(*t.breakdown, in, out, after_in - arrival, after_out - after_in, address);
+    t.wait = after_out - arrival;
+    t.request_at = after_out + address;
+    return t.request_at - arrival;
+}
+
+inline TimeUnits ContentionTiming::backward(Transfer& t, TimeUnits done) {
+    const PortTiming& in = *t.initiator_port;
+    const PortTiming& out = *t.target_port;
+    PortState& is = initiators_[t.initiator];
+    PortState& ts = targets_[t.target];
+
+    const TimeUnits in_data = in.cycles_units(t.initiator_side.beats);
+    const TimeUnits out_data = out.cycles_units(t.target_side.beats);
+    const TimeUnits data = std::max(in_data, out_data);
+
+    // When the target's first beat was ready: as it reported, or else assume its data
+    // took as long as the port's (ending at `done`), but not before the request.
+    const TimeUnits target_data = t.target_data_time != 0 ? t.target_data_time : data;
+    TimeUnits first_beat = t.request_at;
+    if (done > target_data && done - target_data > first_beat) first_beat = done - target_data;
+    if (first_beat > done) first_beat = done;  // a target that answers instantly
+
+    const unsigned r = rank(t.initiator, t.qos);
+    RankedChannel& target_channel = ts.channel(t.is_write);
+    RankedChannel& initiator_channel = is.channel(t.is_write);
+    TimeUnits start = target_channel.start(r, first_beat);
+    start = initiator_channel.start(0, start);  // one master per initiator port: one rank
+    // The last beat crosses in the cycle the target delivers it (the crossing's fixed
+    // cost is latency_cycles): the path ends with the target or with the port's beats.
+    const TimeUnits end = std::max(done, start + data);
+    target_channel.book(r, start, end);
+    initiator_channel.book(0, start, end);
+    is.limit(t.is_write).release(t.initiator_slot, end);
+    ts.limit(t.is_write).release(t.target_slot, end);
+
+    const TimeUnits extra = end - done;
+    const TimeUnits waited = std::min(start - first_beat, extra);  // not hidden by the target
+    if (t.breakdown) explain_backward(*t.breakdown, out, waited, extra - waited);
+    t.wait += waited;
+    t.data_start = start;
+    t.data_end = end;
+    return extra;
+}
 
 }  // namespace vp

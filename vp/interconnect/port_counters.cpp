@@ -31,16 +31,19 @@ void register_direction(Stats& s, const std::string& p, const DirectionCounters*
 
 void PortCounters::register_stats(Stats& s, const std::string& p, bool with_decerr,
                                   uint64_t window_ps) {
-    s.add_counter(p + ".rd.bytes", &rd_bytes, "bytes", "bytes read through the port");
-    s.add_counter(p + ".rd.transactions", &rd_transactions, "", "read transactions through the port");
-    s.add_counter(p + ".wr.bytes", &wr_bytes, "bytes", "bytes written through the port");
-    s.add_counter(p + ".wr.transactions", &wr_transactions, "", "write transactions through the port");
+    DirectionCounters& rd = direction[0];
+    DirectionCounters& wr = direction[1];
+    s.add_counter(p + ".rd.bytes", &rd.bytes, "bytes", "bytes read through the port");
+    s.add_counter(p + ".rd.transactions", &rd.transactions, "", "read transactions through the port");
+    s.add_counter(p + ".wr.bytes", &wr.bytes, "bytes", "bytes written through the port");
+    s.add_counter(p + ".wr.transactions", &wr.transactions, "", "write transactions through the port");
     s.add_counter(p + ".beats", &beats, "beats", "data beats at the port's width");
     s.add_counter(p + ".bursts", &bursts, "bursts", "AXI bursts (split at the burst limit and at 4 KiB)");
     s.add_counter(p + ".slverr", &slverr, "", "transactions the target answered with an error");
     if (with_decerr)
         s.add_counter(p + ".decerr", &decerr, "", "transactions to unmapped addresses (DECERR)");
-    latency.register_stats(s, p + ".latency_ns", "port-to-response latency, target included");
+    LatencySummary::register_merged(s, p + ".latency_ns", "port-to-response latency, target included",
+                                    &rd.latency, &wr.latency);
     register_direction(s, p + ".rd", &rd, "reads");
     register_direction(s, p + ".wr", &wr, "writes");
     if (window_ps) {
@@ -52,8 +55,8 @@ void PortCounters::register_stats(Stats& s, const std::string& p, bool with_dece
 }
 
 void PortCounters::unregister_series(Stats& s) const {
-    for (const DirectionCounters* d : {&rd, &wr})
-        if (d->bandwidth) TimeSeriesRegistry::of(s).remove(d->bandwidth.get());
+    for (const DirectionCounters& d : direction)
+        if (d.bandwidth) TimeSeriesRegistry::of(s).remove(d.bandwidth.get());
 }
 
 }  // namespace vp

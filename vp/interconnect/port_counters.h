@@ -33,39 +33,44 @@ namespace vp {
 
 class Stats;
 
+// One direction (reads or writes) of a port.
 struct DirectionCounters {
+    uint64_t bytes = 0, transactions = 0;  // successful transfers
     uint64_t busy_ps = 0;
     uint64_t wait_ps = 0;
     LatencySummary latency;
     LatencyHistogram histogram;
     std::unique_ptr<TimeSeries> bandwidth;  // nullptr without a window
-
-    void record(uint64_t latency_ps, uint64_t busy, uint64_t wait) {
-        busy_ps += busy;
-        wait_ps += wait;
-        latency.add(latency_ps);
-        histogram.add(latency_ps);
-    }
 };
 
 struct PortCounters {
-    uint64_t rd_bytes = 0, rd_transactions = 0;
-    uint64_t wr_bytes = 0, wr_transactions = 0;
     uint64_t beats = 0, bursts = 0;
     uint64_t slverr = 0, decerr = 0;
-    LatencySummary latency;
-    DirectionCounters rd, wr;
+    DirectionCounters direction[2];  // [is_write]: reads, writes
 
-    void record(bool is_write, uint64_t bytes, const BurstCount& bursts_on_port,
-                uint64_t latency_ps, bool ok) {
-        if (!ok) { ++slverr; }
-        else if (is_write) { ++wr_transactions; wr_bytes += bytes; }
-        else { ++rd_transactions; rd_bytes += bytes; }
+    // One transaction that reached a target (DECERRs only count in `decerr`); the
+    // latency's histogram bucket is computed once for both ports. Branch-free: it runs
+    // twice per transaction.
+    void record(bool is_write, bool ok, uint64_t bytes, const BurstCount& bursts_on_port,
+                uint64_t latency_ps, unsigned latency_bucket, uint64_t busy, uint64_t wait) {
+        DirectionCounters& d = direction[is_write];
+        d.transactions += ok;
+        d.bytes += ok ? bytes : 0;
+        slverr += !ok;
         beats += bursts_on_port.beats;
         bursts += bursts_on_port.bursts;
-        latency.add(latency_ps);
+        d.busy_ps += busy;
+        d.wait_ps += wait;
+        d.latency.add(latency_ps);
+        d.histogram.add_to_bucket(latency_bucket);
     }
-    DirectionCounters& direction(bool is_write) { return is_write ? wr : rd; }
+    // Both directions: every transaction is in exactly one of them, so the port's
+    // latency_ns.* is their merge (kept once, per direction, on the hot path).
+    LatencySummary latency() const {
+        LatencySummary both = direction[0].latency;
+        both.merge(direction[1].latency);
+        return both;
+    }
 
     // prefix: "<interconnect>.<port>"; with_decerr for initiator ports. The counters
     // must outlive the registry's use (they are read by pointer). window_ps > 0 adds the

@@ -16,8 +16,7 @@
 
 #include <array>
 
-#include <systemc>
-
+#include "vp/common/time_ps.h"
 #include "vp/interconnect/arbitration_policy.h"
 
 namespace vp {
@@ -25,15 +24,17 @@ namespace vp {
 class RankedChannel {
 public:
     // Earliest start at or after `earliest` for rank r (does not book).
-    sc_core::sc_time start(unsigned rank, const sc_core::sc_time& earliest) const {
-        sc_core::sc_time s = earliest;
+    TimeUnits start(unsigned rank, TimeUnits earliest) const {
+        if (rank >= top_)  // the top rank (or above it): nobody else goes first
+            return rank == top_ && end_[rank] > earliest ? end_[rank] : earliest;
+        TimeUnits s = earliest;
         for (unsigned q = rank; q <= top_; ++q)
             if (end_[q] > s) s = end_[q];
         return s;
     }
     // Books [start, end) for rank r.
-    void book(unsigned rank, const sc_core::sc_time& start, const sc_core::sc_time& end) {
-        const sc_core::sc_time length = end - start;
+    void book(unsigned rank, TimeUnits start, TimeUnits end) {
+        const TimeUnits length = end - start;
         for (unsigned q = 0; q < rank; ++q)
             if (end_[q] > start) end_[q] += length;
         if (end > end_[rank]) end_[rank] = end;
@@ -41,7 +42,7 @@ public:
     }
 
 private:
-    std::array<sc_core::sc_time, kArbitrationRanks> end_{};  // booked until, per rank
+    std::array<TimeUnits, kArbitrationRanks> end_{};  // booked until, per rank
     unsigned top_ = 0;  // highest rank booked so far (shortens the scan)
 };
 

@@ -7,16 +7,15 @@
 
 namespace vp {
 
-sc_core::sc_time FixedLatencyTiming::forward(Transfer& t, const sc_core::sc_time& arrival) {
+TimeUnits FixedLatencyTiming::forward(Transfer& t, TimeUnits arrival) {
     const PortTiming& in = *t.initiator_port;
     const PortTiming& out = *t.target_port;
-    const sc_core::sc_time data = std::max(in.cycles(t.initiator_side.beats),
-                                           out.cycles(t.target_side.beats));
-    const sc_core::sc_time address =
-        in.latency + out.latency;
+    const TimeUnits data = std::max(in.cycles_units(t.initiator_side.beats),
+                                    out.cycles_units(t.target_side.beats));
+    const TimeUnits address = in.latency_units + out.latency_units;
     if (t.breakdown) {
-        t.breakdown->add(out.labels.address.c_str(), address);
-        t.breakdown->add(out.labels.data.c_str(), data);
+        add_part(*t.breakdown, out.labels.address.c_str(), address);
+        add_part(*t.breakdown, out.labels.data.c_str(), data);
     }
     t.data_start = arrival + address;
     t.data_end = t.data_start + data;

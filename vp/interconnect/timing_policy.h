@@ -8,6 +8,8 @@
 // (sc_time_stamp() + the initiator's annotated delay), which is what a busy-until
 // resource compares against. A policy that records a breakdown (Transfer::breakdown not
 // null) appends parts that sum exactly to the delays it returns.
+// Times are TimeUnits (time_ps.h: sc_time::value(), exact integers; the interconnect
+// builds the sc_time it hands back once per transaction).
 #pragma once
 
 #include <cstdint>
@@ -17,6 +19,7 @@
 
 #include <systemc>
 
+#include "vp/common/time_ps.h"
 #include "vp/interconnect/axi_extension.h"
 #include "vp/interconnect/burst_math.h"
 #include "vp/interconnect/port_params.h"
@@ -37,7 +40,7 @@ struct PortLabels {
 struct PortTiming {
     const PortParams params;
     PortLabels labels;
-    sc_core::sc_time latency;  // latency_cycles of this port's clock (precomputed: hot)
+    TimeUnits latency_units;  // latency_cycles of this port's clock (precomputed: hot)
 
     explicit PortTiming(const PortParams& p, const std::string& owner = "ic")
         : params(p),
@@ -45,21 +48,38 @@ struct PortTiming {
                  owner + "." + p.name + ".address", owner + "." + p.name + ".data",
                  owner + "." + p.name + ".target"},
           units_per_cycle_(1.0 / (p.clock_hz * sc_core::sc_get_time_resolution().to_seconds())) {
-        latency = cycles(p.latency_cycles);
+        latency_units = cycles_units(p.latency_cycles);
     }
     // n cycles of this port's clock, rounded once to the time resolution (not n x a
-    // rounded period: 667 MHz is 1499.25 ps). Cheap: no sc_time unit conversion.
-    sc_core::sc_time cycles(uint64_t n) const {
-        return sc_core::sc_time::from_value(
-            static_cast<sc_core::sc_time::value_type>(static_cast<double>(n) * units_per_cycle_ + 0.5));
+    // rounded period: 667 MHz is 1499.25 ps). Cheap: no sc_time unit conversion, and
+    // signed conversions (one instruction each; the same values below 2^63).
+    // The last answer is kept: a port mostly sees one transfer size.
+    TimeUnits cycles_units(uint64_t n) const {
+        if (n != memo_cycles_) {
+            memo_cycles_ = n;
+            memo_units_ = static_cast<TimeUnits>(static_cast<int64_t>(
+                static_cast<double>(static_cast<int64_t>(n)) * units_per_cycle_ + 0.5));
+        }
+        return memo_units_;
     }
 
 private:
     double units_per_cycle_;  // time resolution units per cycle
+    mutable uint64_t memo_cycles_ = 0;  // cycles_units' last question and answer
+    mutable TimeUnits memo_units_ = 0;
 };
 
 // One transaction crossing the interconnect, as the policy sees it.
 struct Transfer {
+    Transfer(unsigned initiator_index, unsigned target_index, bool write, uint64_t transfer_bytes,
+             const BurstCount& on_initiator, const BurstCount& on_target,
+             const PortTiming& initiator_timing, const PortTiming& target_timing, uint8_t axqos,
+             LatencyBreakdown* parts)
+        : initiator(initiator_index), target(target_index), is_write(write),
+          bytes(transfer_bytes), initiator_side(on_initiator), target_side(on_target),
+          initiator_port(&initiator_timing), target_port(&target_timing), qos(axqos),
+          breakdown(parts) {}
+
     unsigned initiator = 0;          // port indices
     unsigned target = 0;
     bool is_write = false;
@@ -72,17 +92,22 @@ struct Transfer {
     LatencyBreakdown* breakdown = nullptr;  // append parts here when not null
     // Set by the interconnect before backward(): the target's own data phase, as it
     // reported it (AxiExtension::target_data_time; zero = not reported).
-    sc_core::sc_time target_data_time = sc_core::SC_ZERO_TIME;
+    TimeUnits target_data_time = 0;
 
     // ---- filled by the policy, for counters and time series
-    sc_core::sc_time wait = sc_core::SC_ZERO_TIME;        // contention + outstanding waits
-    sc_core::sc_time data_start = sc_core::SC_ZERO_TIME;  // the path's data phase, local times
-    sc_core::sc_time data_end = sc_core::SC_ZERO_TIME;
+    TimeUnits wait = 0;        // contention + outstanding waits
+    TimeUnits data_start = 0;  // the path's data phase, local times
+    TimeUnits data_end = 0;
 
     // ---- the policy's own state between forward() and backward()
-    sc_core::sc_time request_at = sc_core::SC_ZERO_TIME;  // when the target sees the request
-    unsigned initiator_slot = 0, target_slot = 0;         // outstanding-limit slots held
+    TimeUnits request_at = 0;                     // when the target sees the request
+    unsigned initiator_slot = 0, target_slot = 0;  // outstanding-limit slots held
 };
+
+// Appends a part to a breakdown (the breakdown keeps sc_time: it is off the hot path).
+inline void add_part(LatencyBreakdown& breakdown, const char* label, TimeUnits time) {
+    if (time) breakdown.add(label, sc_core::sc_time::from_value(time));
+}
 
 class TimingPolicy {
 public:
@@ -93,15 +118,12 @@ public:
     virtual void configure(const std::vector<const PortTiming*>& /*initiators*/,
                            const std::vector<const PortTiming*>& /*targets*/) {}
     // Delay added before the target sees the transaction.
-    virtual sc_core::sc_time forward(Transfer& t, const sc_core::sc_time& arrival) = 0;
+    virtual TimeUnits forward(Transfer& t, TimeUnits arrival) = 0;
     // Delay added after the target answered (its answer's local time is `target_done`).
-    virtual sc_core::sc_time backward(Transfer& /*t*/, const sc_core::sc_time& /*target_done*/) {
-        return sc_core::SC_ZERO_TIME;
-    }
+    virtual TimeUnits backward(Transfer& /*t*/, TimeUnits /*target_done*/) { return 0; }
     // Delay of a transaction that decoded to no target (AXI DECERR from the default slave).
-    virtual sc_core::sc_time decode_error(const PortTiming& initiator_port,
-                                          const sc_core::sc_time& /*arrival*/) {
-        return initiator_port.cycles(initiator_port.params.latency_cycles);
+    virtual TimeUnits decode_error(const PortTiming& initiator_port, TimeUnits /*arrival*/) {
+        return initiator_port.latency_units;
     }
 };
 
@@ -115,7 +137,7 @@ public:
 class FixedLatencyTiming final : public TimingPolicy {
 public:
     const char* name() const override { return "fixed"; }
-    sc_core::sc_time forward(Transfer& t, const sc_core::sc_time& arrival) override;
+    TimeUnits forward(Transfer& t, TimeUnits arrival) override;
 };
 
 // "fixed" -> FixedLatencyTiming, "contention" -> ContentionTiming (contention_timing.h)
