@@ -177,15 +177,6 @@ struct HopGuard {
 
 void AxiInterconnect::b_transport(int id, tlm::tlm_generic_payload& trans,
                                   sc_core::sc_time& delay) {
-    // The contention policy's code inline (a final class: no vtable), any other policy
-    // through the TimingPolicy interface; one body for both.
-    if (contention_) transport(*contention_, id, trans, delay);
-    else transport(*timing_, id, trans, delay);
-}
-
-template <class Policy>
-void AxiInterconnect::transport(Policy& policy, int id, tlm::tlm_generic_payload& trans,
-                                sc_core::sc_time& delay) {
     // Hot: integers (TimeUnits) throughout; sc_time only for `delay`.
     Port& in = *initiators_[id];
     const uint64_t address = trans.get_address();
@@ -220,18 +211,23 @@ void AxiInterconnect::transport(Policy& policy, int id, tlm::tlm_generic_payload
     Transfer t(static_cast<unsigned>(id), region->target, is_write, bytes, bursts.initiator_side,
                bursts.target_side, in.timing, out.timing, ext ? ext->qos : uint8_t{0}, breakdown);
 
-    const TimeUnits forward = policy.forward(t, now + entry);
+    // The contention policy's code inline (a final class: no vtable), any other policy
+    // through the TimingPolicy interface.
+    const TimeUnits forward =
+        contention_ ? contention_->forward(t, now + entry) : timing_->forward(t, now + entry);
     delay += forward_time_(forward);
     const TimeUnits before_target = entry + forward;
     trans.set_address(target_address);
     if (ext) ext->target_data_time = sc_core::SC_ZERO_TIME;
-    const sc_core::sc_time explained_before = breakdown ? breakdown->total() : sc_core::SC_ZERO_TIME;
+    sc_core::sc_time explained_before;
+    if (breakdown) explained_before = breakdown->total();
     downstream[region->target]->b_transport(trans, delay);
     trans.set_address(address);
     const TimeUnits after_target = delay.value();
     if (breakdown) add_target_part(out, *breakdown, before_target, after_target, explained_before);
     if (ext) t.target_data_time = ext->target_data_time.value();
-    const TimeUnits extra = policy.backward(t, now + after_target);
+    const TimeUnits extra = contention_ ? contention_->backward(t, now + after_target)
+                                        : timing_->backward(t, now + after_target);
     if (extra) delay += backward_time_(extra);
     const TimeUnits data_time = t.data_end - t.data_start;
     // Our data phase, for the interconnect before us (the outermost has none).
@@ -241,17 +237,16 @@ void AxiInterconnect::transport(Policy& policy, int id, tlm::tlm_generic_payload
     const uint64_t latency_ps = to_ps_(after_target + extra - entry);
     const uint64_t busy_ps = to_ps_(data_time);
     const uint64_t wait_ps = to_ps_(t.wait);
+    const uint64_t start_ps = to_ps_(t.data_start), end_ps = to_ps_(t.data_end);
     const unsigned bucket = LatencyHistogram::bucket_of(latency_ps);
     in.counters.record(is_write, ok, bytes, t.initiator_side, latency_ps, bucket, busy_ps, wait_ps);
     out.counters.record(is_write, ok, bytes, t.target_side, latency_ps, bucket, busy_ps, wait_ps);
     if (ok && bytes) {
-        TimeSeries* in_series = in.counters.direction[is_write].bandwidth.get();
-        TimeSeries* out_series = out.counters.direction[is_write].bandwidth.get();
-        if (in_series || out_series) {
-            const uint64_t start_ps = to_ps_(t.data_start), end_ps = to_ps_(t.data_end);
-            if (in_series) in_series->add(start_ps, end_ps, static_cast<double>(bytes));
-            if (out_series) out_series->add(start_ps, end_ps, static_cast<double>(bytes));
-        }
+        const double amount = static_cast<double>(bytes);
+        if (TimeSeries* series = in.counters.direction[is_write].bandwidth.get())
+            series->add(start_ps, end_ps, amount);
+        if (TimeSeries* series = out.counters.direction[is_write].bandwidth.get())
+            series->add(start_ps, end_ps, amount);
     }
     if (outermost && check_breakdown_)
         check_breakdown(in, trans, *ext, delay - sc_core::sc_time::from_value(entry));

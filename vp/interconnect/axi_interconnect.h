@@ -107,10 +107,6 @@ private:
     };
 
     void b_transport(int id, tlm::tlm_generic_payload& trans, sc_core::sc_time& delay);
-    // b_transport's body, for one timing policy type (ContentionTiming: inline).
-    template <class Policy>
-    void transport(Policy& policy, int id, tlm::tlm_generic_payload& trans,
-                   sc_core::sc_time& delay);
     unsigned int transport_dbg(int id, tlm::tlm_generic_payload& trans);
     bool get_direct_mem_ptr(int id, tlm::tlm_generic_payload& trans, tlm::tlm_dmi& dmi);
     void invalidate_direct_mem_ptr(int id, sc_dt::uint64 start, sc_dt::uint64 end);

@@ -18,11 +18,28 @@ void ContentionTiming::configure(const std::vector<const PortTiming*>& initiator
     }
     for (const PortTiming* p : targets) targets_.emplace_back(p->params);
     arbitration_->configure(names);
-    ranks_.assign(initiators.size() * kArbitrationRanks, 0);
+    constexpr unsigned kQosValues = 256;  // Transfer::qos is a uint8_t
+    ranks_.assign(initiators.size() * kQosValues, 0);
     for (unsigned i = 0; i < initiators.size(); ++i)
-        for (unsigned q = 0; q < kArbitrationRanks; ++q)
-            ranks_[i * kArbitrationRanks + q] =
+        for (unsigned q = 0; q < kQosValues; ++q)
+            ranks_[i * kQosValues + q] =
                 static_cast<uint8_t>(arbitration_->rank(i, static_cast<uint8_t>(q)));
+    // After every port's state is in place (the vectors do not move again).
+    target_count_ = static_cast<unsigned>(targets.size());
+    paths_.clear();
+    for (unsigned i = 0; i < initiators.size(); ++i)
+        for (unsigned j = 0; j < targets.size(); ++j)
+            for (const bool is_write : {false, true}) {
+                PortState& in = initiators_[i];
+                PortState& out = targets_[j];
+                OutstandingLimiter& in_limit = in.limit(is_write);
+                OutstandingLimiter& out_limit = out.limit(is_write);
+                paths_.push_back({in_limit.limited() ? &in_limit : nullptr,
+                                  out_limit.limited() ? &out_limit : nullptr, &in.channel(is_write),
+                                  &out.channel(is_write),
+                                  initiators[i]->latency_units + targets[j]->latency_units,
+                                  &ranks_[i * kQosValues], 0, 0, 0});
+            }
 }
 
 void ContentionTiming::explain_forward(LatencyBreakdown& breakdown, const PortTiming& in,

@@ -49,14 +49,16 @@ struct PortCounters {
     DirectionCounters direction[2];  // [is_write]: reads, writes
 
     // One transaction that reached a target (DECERRs only count in `decerr`); the
-    // latency's histogram bucket is computed once for both ports. Branch-free: it runs
-    // twice per transaction.
+    // latency's histogram bucket is computed once for both ports.
     void record(bool is_write, bool ok, uint64_t bytes, const BurstCount& bursts_on_port,
                 uint64_t latency_ps, unsigned latency_bucket, uint64_t busy, uint64_t wait) {
         DirectionCounters& d = direction[is_write];
-        d.transactions += ok;
-        d.bytes += ok ? bytes : 0;
-        slverr += !ok;
+        if (ok) {
+            ++d.transactions;
+            d.bytes += bytes;
+        } else {
+            ++slverr;
+        }
         beats += bursts_on_port.beats;
         bursts += bursts_on_port.bursts;
         d.busy_ps += busy;

@@ -53,20 +53,13 @@ struct PortTiming {
     // n cycles of this port's clock, rounded once to the time resolution (not n x a
     // rounded period: 667 MHz is 1499.25 ps). Cheap: no sc_time unit conversion, and
     // signed conversions (one instruction each; the same values below 2^63).
-    // The last answer is kept: a port mostly sees one transfer size.
     TimeUnits cycles_units(uint64_t n) const {
-        if (n != memo_cycles_) {
-            memo_cycles_ = n;
-            memo_units_ = static_cast<TimeUnits>(static_cast<int64_t>(
-                static_cast<double>(static_cast<int64_t>(n)) * units_per_cycle_ + 0.5));
-        }
-        return memo_units_;
+        return static_cast<TimeUnits>(static_cast<int64_t>(
+            static_cast<double>(static_cast<int64_t>(n)) * units_per_cycle_ + 0.5));
     }
 
 private:
     double units_per_cycle_;  // time resolution units per cycle
-    mutable uint64_t memo_cycles_ = 0;  // cycles_units' last question and answer
-    mutable TimeUnits memo_units_ = 0;
 };
 
 // One transaction crossing the interconnect, as the policy sees it.

@@ -16,25 +16,23 @@ void TimeSeries::allocate_block(uint64_t block) {
 
 void TimeSeries::add_slow(uint64_t start_ps, uint64_t end_ps, double amount) {
     const uint64_t first = start_ps / window_ps_;
-    uint64_t last = first;
-    double* last_value;
-    if (end_ps <= start_ps || (end_ps - 1) / window_ps_ == first) {
-        last_value = add_to(first, amount);
+    const uint64_t last = end_ps > start_ps ? (end_ps - 1) / window_ps_ : first;
+    double* v = &slot(first);
+    if (last == first) {
+        *v += amount;
     } else {
-        last = (end_ps - 1) / window_ps_;
         const double per_ps = amount / static_cast<double>(end_ps - start_ps);
         uint64_t lo = start_ps;
         for (uint64_t w = first; w < last; ++w) {
             const uint64_t hi = (w + 1) * window_ps_;
-            add_to(w, per_ps * static_cast<double>(hi - lo));
+            *v += per_ps * static_cast<double>(hi - lo);
             lo = hi;
+            v = ((w + 1) & (kBlockWindows - 1)) ? v + 1 : &slot(w + 1);  // next block
         }
-        last_value = add_to(last, per_ps * static_cast<double>(end_ps - lo));
+        *v += per_ps * static_cast<double>(end_ps - lo);
     }
     // The next transfer most likely starts where this one ended.
-    current_ = last_value;
-    current_start_ps_ = last * window_ps_;
-    current_window_ps_ = window_ps_;
+    set_current(last, v);
 }
 
 TimeSeriesRegistry& TimeSeriesRegistry::of(const Stats& stats) {

@@ -25,13 +25,25 @@ public:
     // Amounts are added to a window in call order (the same sums, bit for bit, however
     // the window was found).
     void add(uint64_t start_ps, uint64_t end_ps, double amount) {
-        // Hot: most transfers fall in the window of the previous one (no division). Unsigned
-        // wrap-around makes each test one comparison: start in [current, current + window),
-        // end in [current, current + window].
-        if (start_ps - current_start_ps_ < current_window_ps_ &&
-            end_ps - current_start_ps_ <= current_window_ps_) {
-            *current_ += amount;
-            return;
+        // Hot: most transfers fall in the window of the previous one, or run from it into
+        // the next (no division). Unsigned wrap-around makes each test one comparison:
+        // start in [current, current + window), end in [current, current + window] or
+        // (current + window, current + 2 windows].
+        const uint64_t from = start_ps - current_start_ps_;
+        if (from < current_window_ps_) {
+            const uint64_t to = end_ps - current_start_ps_;
+            if (to <= current_window_ps_) {
+                *current_ += amount;
+                return;
+            }
+            if (to - current_window_ps_ <= current_window_ps_ && next_) {
+                // The same arithmetic as add_slow's spread.
+                const double per_ps = amount / static_cast<double>(end_ps - start_ps);
+                *current_ += per_ps * static_cast<double>(current_window_ps_ - from);
+                *next_ += per_ps * static_cast<double>(to - current_window_ps_);
+                advance();
+                return;
+            }
         }
         add_slow(start_ps, end_ps, amount);
     }
@@ -59,18 +71,27 @@ private:
         return blocks_[b][window & (kBlockWindows - 1)];
     }
     void allocate_block(uint64_t block);
-    double* add_to(uint64_t window, double amount) {
-        double* v = &slot(window);
-        *v += amount;
-        if (window + 1 > used_) used_ = window + 1;
-        return v;
-    }
     void add_slow(uint64_t start_ps, uint64_t end_ps, double amount);
+    // Makes window `w` (written) the current one.
+    void set_current(uint64_t w, double* value) {
+        if (w + 1 > used_) used_ = w + 1;
+        current_window_ = w;
+        current_ = value;
+        next_ = ((w + 1) & (kBlockWindows - 1)) ? value + 1 : nullptr;  // in the same block
+        current_start_ps_ = w * window_ps_;
+        current_window_ps_ = window_ps_;
+    }
+    void advance() {
+        const uint64_t w = current_window_ + 1;
+        set_current(w, next_);
+    }
     std::string name_;
     uint64_t window_ps_;
-    // The window the previous transfer ended in (the fast path's): its amount, start and
-    // length (0 until the first transfer: no fast path before a window exists).
+    // The window the previous transfer ended in (the fast path's): its index, amount,
+    // start and length (0 until the first transfer: no fast path before a window exists).
     double* current_ = nullptr;
+    double* next_ = nullptr;          // the next window's amount when in the same block
+    uint64_t current_window_ = 0;
     uint64_t current_start_ps_ = 0;
     uint64_t current_window_ps_ = 0;
     std::vector<std::unique_ptr<double[]>> blocks_;  // null: no data in that block yet
