@@ -72,7 +72,9 @@ TEST(AddressMap, DecodeWithAHintGivesTheSameAnswer) {
         for (uint64_t a : probes)
             for (uint64_t n : lengths) {
                 EXPECT_EQ(m.decode(a, n, hint), m.decode(a, n)) << std::hex << a << " " << n;
-                if (const vp::AddressRegion* r = m.find(a)) EXPECT_EQ(hint, r);
+                if (const vp::AddressRegion* r = m.find(a)) {
+                    EXPECT_EQ(hint, r);
+                }
             }
 }
 
