@@ -64,7 +64,7 @@ public:
     // h(layer) (h_prev is the old content).
     void activate(unsigned layer, unsigned hidden);
 
-    int32_t accumulator(unsigned layer, unsigned index);  // flushes a deferred column first
+    int32_t accumulator(unsigned layer, unsigned index);  // adds the deferred columns first
 
 private:
     struct DeferredColumn {

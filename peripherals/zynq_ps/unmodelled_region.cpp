@@ -81,13 +81,13 @@ void UnmodelledRegion::b_transport(tlm::tlm_generic_payload& trans, sc_core::sc_
     const bool is_write = trans.is_write();
     warn_once(is_write, address);
     ++(is_write ? writes_ : reads_);
-    if (length == 4 && address % 4 == 0 && !strobes) {
+    if (__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && length == 4 && address % 4 == 0 && !strobes) {
         // A whole aligned word, the common case (a BSP's cache maintenance writes the PL310
         // once per line: a weight flush is 170,000 of these).
         const uint32_t index = static_cast<uint32_t>(address / 4);
         uint32_t word;
         if (is_write) {
-            std::memcpy(&word, data, 4);  // little-endian host, as the bus
+            std::memcpy(&word, data, 4);  // the host is little-endian, as the bus
             write_word(index, word, 0xFFFFFFFFu);
         } else {
             word = peek(index * 4);

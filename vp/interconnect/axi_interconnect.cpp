@@ -230,8 +230,8 @@ void AxiInterconnect::b_transport(int id, tlm::tlm_generic_payload& trans,
                                         : timing_->backward(t, now + after_target);
     if (extra) delay += backward_time_(extra);
     const TimeUnits data_time = t.data_end - t.data_start;
-    // Our data phase, for the interconnect before us (the outermost has none).
-    if (ext && !outermost) ext->target_data_time = sc_core::sc_time::from_value(data_time);
+    // Our data phase, for the interconnect before us (axi_extension.h).
+    if (ext) ext->target_data_time = sc_core::sc_time::from_value(data_time);
 
     const bool ok = trans.is_response_ok();
     const uint64_t latency_ps = to_ps_(after_target + extra - entry);
