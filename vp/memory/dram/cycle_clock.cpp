@@ -20,8 +20,6 @@ CycleClock::CycleClock(uint64_t tck_ps)
                        sc_core::sc_get_time_resolution().to_seconds()) {
     whole_units_ = whole_near(units_per_cycle_, uint64_t{1} << 20);
     if (whole_units_) exact_cycles_ = static_cast<Cycle>(kExactLimit / whole_units_);
-    ps_per_unit_ = whole_near(sc_core::sc_get_time_resolution().to_seconds() * 1e12, kExactLimit);
-    if (ps_per_unit_) exact_ps_units_ = kExactLimit / ps_per_unit_;
 }
 
 Cycle CycleClock::cycle_at_or_after_reference(const sc_core::sc_time& t) const {
@@ -37,10 +35,6 @@ Cycle CycleClock::cycle_at_or_after_reference(const sc_core::sc_time& t) const {
 
 uint64_t CycleClock::units_of_reference(Cycle n) const {
     return static_cast<uint64_t>(std::llround(static_cast<double>(n) * units_per_cycle_));
-}
-
-uint64_t CycleClock::ps_of_reference(const sc_core::sc_time& t) const {
-    return static_cast<uint64_t>(std::llround(t.to_seconds() * 1e12));
 }
 
 }  // namespace vp

@@ -1,5 +1,5 @@
-// Conversions between sc_time and the controller's clock cycles, and of a delay to whole
-// ps, once per transaction. The clock period is nearly always a whole number of
+// Conversions between sc_time and the controller's clock cycles (a delay to whole ps is
+// vp::to_ps, vp/common/time_ps.h). The clock period is nearly always a whole number of
 // time-resolution units (1875 units of 1 ps for DDR3L-1066): then integer arithmetic is
 // exact and several times cheaper than the double formulas (*_reference), which serve
 // other periods and beyond the integer paths' limits (tests/dram/cycle_clock_test.cpp).
@@ -29,16 +29,9 @@ public:
         return units_of_reference(n);
     }
     sc_core::sc_time time_of(Cycle n) const { return sc_core::sc_time::from_value(units_of(n)); }
-    // A time in whole ps (rounded to nearest), as llround(t.to_seconds() * 1e12).
-    uint64_t ps_of(const sc_core::sc_time& t) const {
-        const uint64_t v = t.value();
-        if (v <= exact_ps_units_) return v * ps_per_unit_;
-        return ps_of_reference(t);
-    }
 
     Cycle cycle_at_or_after_reference(const sc_core::sc_time& t) const;
     uint64_t units_of_reference(Cycle n) const;
-    uint64_t ps_of_reference(const sc_core::sc_time& t) const;
 
 private:
     // Up to 2^46 units (70 s at 1 ps) the double formulas err by less than 0.3 of
@@ -50,8 +43,6 @@ private:
     uint64_t whole_units_ = 0; // the same as an integer, 0 if it is not close to one
     Cycle exact_cycles_ = 0;   // units_of(n) is exact in integers for n up to this (0 at
                                // worst: 0 cycles are 0 units either way)
-    uint64_t ps_per_unit_ = 0; // the resolution in whole ps, 0 if it is not whole
-    uint64_t exact_ps_units_ = 0;  // ps_of(t) is exact in integers for t.value() up to this
 };
 
 }  // namespace vp

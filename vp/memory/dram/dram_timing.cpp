@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "vp/common/time_ps.h"
 #include "vp/interconnect/axi_extension.h"
 
 namespace vp {
@@ -264,7 +265,7 @@ sc_core::sc_time DramTiming::access(unsigned port, bool is_write, uint64_t addre
     counters_.bytes += bytes;
     if (counters_.first_arrival == kLongAgo || arrival_cycle < counters_.first_arrival)
         counters_.first_arrival = arrival_cycle;
-    counters_.record_latency(clock_.ps_of(delay));
+    counters_.record_latency(to_ps(delay));
 
     if (breakdown) {
         // The first burst's own path and the data of all bursts; the rest is waiting (for
