@@ -4,23 +4,30 @@
 
 namespace vp {
 
+namespace {
+
+// <prefix>.min, .mean, .max of the summary that `summary()` returns when the registry is read.
+template <typename Get>
+void register_summary(Stats& s, const std::string& p, const std::string& what, Get summary) {
+    s.add_derived(p + ".min", [summary] { return summary().min_ns(); }, "ns", "shortest " + what);
+    s.add_derived(p + ".mean", [summary] { return summary().mean_ns(); }, "ns", "mean " + what);
+    s.add_derived(p + ".max", [summary] { return summary().max_ns(); }, "ns", "longest " + what);
+}
+
+}  // namespace
+
 void LatencySummary::register_stats(Stats& s, const std::string& p, const std::string& what) const {
     const LatencySummary* l = this;
-    s.add_derived(p + ".min", [l] { return l->min_ns(); }, "ns", "shortest " + what);
-    s.add_derived(p + ".mean", [l] { return l->mean_ns(); }, "ns", "mean " + what);
-    s.add_derived(p + ".max", [l] { return l->max_ns(); }, "ns", "longest " + what);
+    register_summary(s, p, what, [l]() -> const LatencySummary& { return *l; });
 }
 
 void LatencySummary::register_merged(Stats& s, const std::string& p, const std::string& what,
                                      const LatencySummary* a, const LatencySummary* b) {
-    auto merged = [a, b] {
+    register_summary(s, p, what, [a, b] {
         LatencySummary m = *a;
         m.merge(*b);
         return m;
-    };
-    s.add_derived(p + ".min", [merged] { return merged().min_ns(); }, "ns", "shortest " + what);
-    s.add_derived(p + ".mean", [merged] { return merged().mean_ns(); }, "ns", "mean " + what);
-    s.add_derived(p + ".max", [merged] { return merged().max_ns(); }, "ns", "longest " + what);
+    });
 }
 
 }  // namespace vp
