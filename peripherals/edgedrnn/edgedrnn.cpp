@@ -330,6 +330,21 @@ int64_t EdgeDrnn::run_layer(const Shape& s, unsigned l, int64_t bias_cycle, int6
     auto marker_job = [&](unsigned pos) {
         schedule_.finish_marker(schedule_.push_job(pos));
     };
+    // One group of eight scanned items [g, g + 8): a column job for each item whose delta
+    // passes (value j at scan position first_pos + j, weight column first_index + j).
+    // Returns the group's mask (passing_deltas_x8).
+    auto scan_group = [&](const int16_t* v, int16_t* v_hat, unsigned g, int16_t threshold,
+                          unsigned first_pos, uint32_t first_index, ColumnPhase phase, uint64_t& passed) {
+        const unsigned passing = passing_deltas_x8(v + g, v_hat + g, threshold);
+        for (unsigned rest = passing; rest != 0; rest &= rest - 1) {
+            const unsigned j = g + static_cast<unsigned>(__builtin_ctz(rest));
+            const int16_t delta = wrap16(v[j] - v_hat[j]);
+            v_hat[j] = v[j];
+            column_job(first_pos + j, first_index + j, delta, phase);
+            ++passed;
+        }
+        return passing;
+    };
 
     // Bias: a virtual input of value 1.0 the first time the layer runs after reset.
     const int16_t bias_delta = bias_pending_[l] ? 256 : 0;
@@ -353,27 +368,15 @@ int64_t EdgeDrnn::run_layer(const Shape& s, unsigned l, int64_t bias_cycle, int6
             }
             std::copy(beat.lanes.begin(), beat.lanes.end(), x_scan_.begin() + g);
         }
-        const unsigned passing = passing_deltas_x8(x + g, x_hat + g, s.thx);
-        for (unsigned rest = passing; rest != 0; rest &= rest - 1) {
-            const unsigned j = g + static_cast<unsigned>(__builtin_ctz(rest));
-            const int16_t delta = wrap16(x[j] - x_hat[j]);
-            x_hat[j] = x[j];
-            column_job(1 + j, first_column + 1 + j, delta, ColumnPhase::Input);
-            ++dx_[l];
-        }
+        const unsigned passing =
+            scan_group(x, x_hat, g, s.thx, 1, first_column + 1, ColumnPhase::Input, dx_[l]);
         if (g + 8 == scanned && !(passing & 0x80u)) marker_job(scanned);
         if (l == 0) consume_input_beat(schedule_.scan_cycle(g + 8));
     }
     // Hidden h_j(t-1) at scan positions I + 3 + j (two idle cycles after the inputs).
     for (unsigned g = 0; g < hidden; g += 8) {
-        const unsigned passing = passing_deltas_x8(h + g, h_hat + g, s.thh);
-        for (unsigned rest = passing; rest != 0; rest &= rest - 1) {
-            const unsigned j = g + static_cast<unsigned>(__builtin_ctz(rest));
-            const int16_t delta = wrap16(h[j] - h_hat[j]);
-            h_hat[j] = h[j];
-            column_job(scanned + 3 + j, first_column + 1 + inputs + j, delta, ColumnPhase::Hidden);
-            ++dh_[l];
-        }
+        const unsigned passing = scan_group(h, h_hat, g, s.thh, scanned + 3, first_column + 1 + inputs,
+                                            ColumnPhase::Hidden, dh_[l]);
         if (g + 8 == hidden && !(passing & 0x80u)) marker_job(scanned + 2 + hidden);
     }
     if (hazard_path) datapath_.flush_pending(l);
