@@ -399,9 +399,10 @@ int64_t EdgeDrnn::run_layer(const Shape& s, unsigned l, int64_t bias_cycle, int6
 
 int64_t EdgeDrnn::fetch_column(uint32_t address, unsigned bytes, int64_t command_cycle) {
     sync_to(command_cycle);
-    const sc_time now = sc_core::sc_time_stamp();
-    const sc_time issue = time_of(command_cycle);
-    sc_time delay = issue > now ? issue - now : SC_ZERO_TIME;
+    // Integer time units: this runs once per weight column.
+    const uint64_t now = sc_core::sc_time_stamp().value();
+    const uint64_t issue = period_.value() * static_cast<uint64_t>(command_cycle);
+    sc_time delay = sc_time::from_value(issue > now ? issue - now : 0);
     fetch_.set_command(tlm::TLM_READ_COMMAND);
     fetch_.set_address(address);
     // Buffers in turn: the datapath may still hold the previous columns (deferred).

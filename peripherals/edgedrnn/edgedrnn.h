@@ -110,7 +110,11 @@ private:
     void input_b_transport(tlm::tlm_generic_payload& trans, sc_core::sc_time& delay);
 
     int64_t cycle_ceil(const sc_core::sc_time& t) const;
-    sc_core::sc_time time_of(int64_t cycle) const { return period_ * static_cast<double>(cycle); }
+    // Cycle -> time in integer time units (the same value as period_ * cycle in double,
+    // which is exact below 2^53 units, without the double round trip).
+    sc_core::sc_time time_of(int64_t cycle) const {
+        return sc_core::sc_time::from_value(period_.value() * static_cast<uint64_t>(cycle));
+    }
 
     EdgeDrnnParams params_;
     sc_core::sc_time period_;
