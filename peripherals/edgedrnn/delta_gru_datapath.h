@@ -47,9 +47,15 @@ public:
         deferred_hidden_ = hidden;
         deferred_hidden_columns_ += phase == ColumnPhase::Hidden;
         deferred_[deferred_count_++] = {weights, delta, phase};
-        if (deferred_count_ == deferred_.size()) flush_deferred();
+        if (deferred_count_ == defer_limit_) flush_deferred();
     }
     void flush_deferred();
+    // Off: every column is added when it comes (for a memory path that may let other
+    // initiators run inside a fetch, which could rewrite a waiting column's weights).
+    void set_deferral(bool on) {
+        flush_deferred();
+        defer_limit_ = on ? static_cast<unsigned>(deferred_.size()) : 1;
+    }
 
     // The same for H = 8 (G = 1) columns, reproducing the RTL's accumulator read-after-write
     // hazard (SPEC 6): each beat reads its row at `start_cycle + beat` and writes it 3
@@ -94,6 +100,7 @@ private:
     // Columns waiting to be added, all of one layer.
     std::array<DeferredColumn, kMaxDeferredColumns + 1> deferred_{};
     unsigned deferred_count_ = 0, deferred_hidden_columns_ = 0, deferred_layer_ = 0, deferred_hidden_ = 0;
+    unsigned defer_limit_ = kMaxDeferredColumns + 1;  // columns that trigger the flush
 };
 
 }  // namespace edgedrnn

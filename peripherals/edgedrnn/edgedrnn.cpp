@@ -109,6 +109,8 @@ EdgeDrnn::EdgeDrnn(sc_core::sc_module_name name, const EdgeDrnnParams& params, v
     stats.add_counter(n + ".cycles_max", &cycles_max_, "cycles", "most cycles of one time step");
     stats.add_counter(n + ".weight_bytes", &weight_bytes_, "bytes", "weight bytes fetched");
     stats.add_counter(n + ".fetch_errors", &fetch_errors_, "", "weight fetches answered with a bus error");
+    stats.add_counter(n + ".fetch_yields", &fetch_yields_, "",
+                      "weight fetches during which the memory path let other processes run (then no column waits)");
     stats.add_counter(n + ".fifo_stall_cycles", &stall_cycles_, "cycles", "encoder stalls on a full NZV FIFO");
     stats.add_counter(n + ".input_wait_cycles", &input_wait_cycles_, "cycles",
                       "cycles the encoder waited for input beats (excluded from cycles)");
@@ -415,7 +417,9 @@ int64_t EdgeDrnn::fetch_column(uint32_t address, unsigned bytes, int64_t command
     fetch_.set_dmi_allowed(false);
     fetch_.set_response_status(tlm::TLM_INCOMPLETE_RESPONSE);
     read_in_place_->data = nullptr;
+    const uint64_t deltas_before = sc_core::sc_delta_count();
     m_axi_weights->b_transport(fetch_, delay);
+    if (sc_core::sc_delta_count() != deltas_before) fetch_yielded();
     fetched_ = read_in_place_->data ? reinterpret_cast<const int8_t*>(read_in_place_->data) : buffer.data();
     if (fetch_.is_response_error()) {
         // The RTL ignores the DataMover status; what reaches the PEs is undefined. Zero
@@ -429,6 +433,18 @@ int64_t EdgeDrnn::fetch_column(uint32_t address, unsigned bytes, int64_t command
         fetched_ = buffer.data();
     }
     return cycle_ceil(sc_core::sc_time_stamp() + delay);
+}
+
+void EdgeDrnn::fetch_yielded() {
+    // The deferred columns may point into memory that other processes could write while
+    // the fetch waited (the platform's memory paths never wait: this is a user's target).
+    ++fetch_yields_;
+    if (fetch_yields_ > 1) return;
+    datapath_.set_deferral(false);
+    vp::log_warning(name(), "the weight memory path let other processes run inside a fetch (a wait() in "
+                            "b_transport); columns are now added one by one as they arrive (slower). Up to " +
+                                std::to_string(DeltaGruDatapath::kMaxDeferredColumns) +
+                                " columns already waiting used the memory as it was after that wait");
 }
 
 int64_t EdgeDrnn::send_output(const int16_t* h, unsigned hidden, int64_t first_beat_cycle) {

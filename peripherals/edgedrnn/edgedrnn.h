@@ -102,6 +102,7 @@ private:
     void run_step(const Shape& shape);
     int64_t run_layer(const Shape& shape, unsigned layer, int64_t bias_cycle, int64_t& last_output);
     int64_t fetch_column(uint32_t address, unsigned bytes, int64_t command_cycle);
+    void fetch_yielded();  // the memory path waited inside a fetch: stop deferring columns
     void consume_input_beat(int64_t cycle);
     int64_t send_output(const int16_t* h, unsigned hidden, int64_t first_beat_cycle);
     void sync_to(int64_t cycle);
@@ -151,6 +152,7 @@ private:
     // Counters (stats registry).
     uint64_t timesteps_ = 0, columns_ = 0, bias_columns_ = 0, possible_columns_ = 0;
     uint64_t cycles_ = 0, cycles_min_ = 0, cycles_max_ = 0, weight_bytes_ = 0, fetch_errors_ = 0, stall_cycles_ = 0;
+    uint64_t fetch_yields_ = 0;
     uint64_t input_wait_cycles_ = 0, output_wait_cycles_ = 0;
     uint64_t markers_ = 0;
     std::array<uint64_t, kMaxLayers> dx_{}, dh_{};

@@ -119,6 +119,36 @@ TEST(EdgeDrnnModel, WeightFetchBusErrorsAreCountedAndTheRunContinues) {
     EXPECT_EQ(bench.stats.value("weight_memory.errors"), bench.stats.value("edgedrnn.columns"));
 }
 
+TEST(EdgeDrnnModel, AWeightPathThatWaitsStopsTheColumnDeferralAndStaysBitExact) {
+    // Dense (threshold 0): every column is fetched, so columns would wait four at a time.
+    const vp::Network net = small_network();
+    const vp::Stimulus stim = small_stimulus(net, 4);
+    ModelBench bench({}, 1 << 24, "bench", /*weight_path_waits=*/true);
+    bench.load_weights(net, 0x00100000);
+    bench.script([&] {
+        bench.program(net, 0x00100000);
+        run_steps(bench, stim, 0, 4);
+    });
+    sc_core::sc_start();
+    EXPECT_EQ(bench.outputs, reference_outputs(net, stim));
+    EXPECT_EQ(bench.stats.value("edgedrnn.fetch_yields"), bench.stats.value("edgedrnn.columns"));
+    EXPECT_GT(bench.stats.value("edgedrnn.columns"), 4.0);
+}
+
+TEST(EdgeDrnnModel, AWeightMemoryThatNeverWaitsCountsNoYields) {
+    const vp::Network net = small_network();
+    const vp::Stimulus stim = small_stimulus(net, 2);
+    ModelBench bench;
+    bench.load_weights(net, 0x00100000);
+    bench.script([&] {
+        bench.program(net, 0x00100000);
+        run_steps(bench, stim, 0, 2);
+    });
+    sc_core::sc_start();
+    EXPECT_EQ(bench.outputs, reference_outputs(net, stim));
+    EXPECT_EQ(bench.stats.value("edgedrnn.fetch_yields"), 0.0);
+}
+
 TEST(EdgeDrnnModel, OutputBackPressureHoldsTheActivation) {
     const vp::Network net = small_network();
     const vp::Stimulus stim = small_stimulus(net, 2);

@@ -10,7 +10,7 @@ namespace vp_test {
 using sc_core::sc_time;
 
 ModelBench::ModelBench(const edgedrnn::EdgeDrnnParams& params, uint64_t memory_bytes,
-                       sc_core::sc_module_name name)
+                       sc_core::sc_module_name name, bool weight_path_waits)
     : sc_module(name), axil("axil"), input("input"), output("output") {
     vp::IdealMemoryParams mp;
     mp.size_bytes = memory_bytes;
@@ -20,7 +20,13 @@ ModelBench::ModelBench(const edgedrnn::EdgeDrnnParams& params, uint64_t memory_b
     axil.bind(dut->axil);
     input.bind(dut->s_axis_input);
     dut->m_axis_output.bind(output);
-    dut->m_axi_weights.bind(memory->socket);
+    if (weight_path_waits) {
+        waiting_path = std::make_unique<WaitingWeightPath>("waiting_path");
+        dut->m_axi_weights.bind(waiting_path->upstream);
+        waiting_path->downstream.bind(memory->socket);
+    } else {
+        dut->m_axi_weights.bind(memory->socket);
+    }
     output.register_b_transport(this, &ModelBench::output_b_transport);
     SC_HAS_PROCESS(ModelBench);
     SC_THREAD(run);

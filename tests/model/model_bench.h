@@ -20,6 +20,24 @@
 
 namespace vp_test {
 
+// Between the model and its weight memory: waits inside every b_transport, as a target
+// that synchronises would (the platform's own memory paths never do).
+class WaitingWeightPath : public sc_core::sc_module {
+public:
+    tlm_utils::simple_target_socket<WaitingWeightPath> upstream;
+    tlm_utils::simple_initiator_socket<WaitingWeightPath> downstream;
+    explicit WaitingWeightPath(sc_core::sc_module_name name) : sc_module(name), upstream("upstream") {
+        upstream.register_b_transport(this, &WaitingWeightPath::b_transport);
+    }
+
+private:
+    void b_transport(tlm::tlm_generic_payload& trans, sc_core::sc_time& delay) {
+        wait(delay);
+        delay = sc_core::SC_ZERO_TIME;
+        downstream->b_transport(trans, delay);
+    }
+};
+
 class ModelBench : public sc_core::sc_module {
 public:
     tlm_utils::simple_initiator_socket<ModelBench> axil;
@@ -30,8 +48,10 @@ public:
     std::unique_ptr<vp::IdealMemory> memory;
     std::unique_ptr<edgedrnn::EdgeDrnn> dut;
 
+    std::unique_ptr<WaitingWeightPath> waiting_path;  // with weight_path_waits only
+
     explicit ModelBench(const edgedrnn::EdgeDrnnParams& params = {}, uint64_t memory_bytes = 1 << 24,
-                        sc_core::sc_module_name name = "bench");
+                        sc_core::sc_module_name name = "bench", bool weight_path_waits = false);
 
     // The driver script, run in an SC_THREAD; call before sc_start().
     void script(std::function<void()> body) { script_ = std::move(body); }
