@@ -18,6 +18,7 @@ void write_run_reports(const Config& config, const Stats& stats);
 // Wall-clock time of a run: set-up (from the run's start to sc_start) and the simulation.
 struct RunWallTimes {
     double setup_s = 0, simulation_s = 0;
+    double simulation_cpu_s = 0;  // process CPU time during sc_start
 };
 // Runs the simulation to its end (sc_start) and times it against `run_start`.
 RunWallTimes simulate(std::chrono::steady_clock::time_point run_start);
