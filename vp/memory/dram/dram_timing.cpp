@@ -75,14 +75,18 @@ inline Cycle DramTiming::issue_command(Level& level, Cycle t) {
     // before an earlier burst's CAS), so remember the recent slots rather than one time.
     // After the latest remembered slot everything is free (the common, in-order case).
     if (t > level.latest_command) level.latest_command = t;
-    else t = first_free_slot(level, t);
-    level.command_slots[level.command_next] = t;
+    else if (level.slots_mod_64[t & 63] != 0) t = first_free_slot(level, t);
+    Cycle& slot = level.command_slots[level.command_next];
+    --level.slots_mod_64[slot & 63];  // the oldest is forgotten
+    ++level.slots_mod_64[t & 63];
+    slot = t;
     level.command_next = (level.command_next + 1) % level.command_slots.size();
     return t;
 }
 
 Cycle DramTiming::first_free_slot(Level& level, Cycle t) {
     for (bool taken = true; taken;) {
+        if (level.slots_mod_64[t & 63] == 0) break;
         taken = false;
         for (Cycle slot : level.command_slots)
             if (slot == t) {

@@ -84,6 +84,7 @@ private:
         Level(const DramParams& p, const RefreshPolicy& refresh_policy)
             : banks(p.banks), acts(p.tRRD, p.tRRD_L, p.tFAW), refresh(refresh_policy) {
             command_slots.fill(kLongAgo);
+            slots_mod_64[kLongAgo & 63] = static_cast<uint8_t>(command_slots.size());
         }
         std::vector<Bank> banks;       // sized once
         ActivateWindow acts;
@@ -94,6 +95,9 @@ private:
         std::array<Cycle, 16> command_slots;
         unsigned command_next = 0;
         Cycle latest_command = kLongAgo;  // the latest slot in command_slots
+        // How many of command_slots are t mod 64, per t mod 64: a 0 says slot t is free
+        // without a search (most out-of-order ACTs).
+        std::array<uint8_t, 64> slots_mod_64{};
         uint64_t refreshes_seen = 0;
         RefreshWindow refresh;  // the refresh policy's answers near this level's times
     };
