@@ -39,12 +39,23 @@ struct DramCounters {
         if (latency_ps > latency_max_ps) latency_max_ps = latency_ps;
         ++transactions;
         latency_sum_ps += latency_ps;
-        std::size_t b = 0;
-        while (kLatencyBucketsNs[b] != 0 && latency_ps >= kLatencyBucketsNs[b] * 1000) ++b;
-        ++latency_hist[b];
+        // Latencies of a stream mostly fall in the bucket of the one before: try it first.
+        if (latency_ps < bucket_low_ps_ || latency_ps >= bucket_high_ps_) find_bucket(latency_ps);
+        ++latency_hist[bucket_];
     }
     // Registers everything under "<prefix>." (prefix = the memory's name, e.g. "ddr").
     void register_stats(Stats& stats, const std::string& prefix, const DramParams& params) const;
+
+private:
+    // The histogram bucket of the last latency recorded and its bounds [low, high), ps.
+    void find_bucket(uint64_t latency_ps) {
+        bucket_ = 0;
+        while (kLatencyBucketsNs[bucket_] != 0 && latency_ps >= kLatencyBucketsNs[bucket_] * 1000) ++bucket_;
+        bucket_low_ps_ = bucket_ == 0 ? 0 : kLatencyBucketsNs[bucket_ - 1] * 1000;
+        bucket_high_ps_ = kLatencyBucketsNs[bucket_] != 0 ? kLatencyBucketsNs[bucket_] * 1000 : ~uint64_t{0};
+    }
+    std::size_t bucket_ = 0;
+    uint64_t bucket_low_ps_ = 1, bucket_high_ps_ = 0;  // empty: the first latency looks it up
 };
 
 }  // namespace vp

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 
-#include "vp/common/time_ps.h"
 #include "vp/interconnect/axi_extension.h"
 
 namespace vp {
@@ -261,15 +260,15 @@ sc_core::sc_time DramTiming::access(unsigned port, bool is_write, uint64_t addre
 
     // Last data minus arrival, in time units (as sc_time subtracts).
     const sc_core::sc_time delay = sc_core::sc_time::from_value(clock_.units_of(data_end) - arrival.value());
-    if (data_end - first.data_start != last_data_cycles_) {  // usually the same as before
-        last_data_cycles_ = data_end - first.data_start;
-        last_data_time_ = cycles(last_data_cycles_);
-    }
+    const Cycle data_cycles = data_end - first.data_start;
+    DataTime& data_time = data_times_[static_cast<std::size_t>(data_cycles) % data_times_.size()];
+    if (data_time.cycles != data_cycles) data_time = {data_cycles, cycles(data_cycles)};
+    last_data_time_ = data_time.time;
 
     counters_.bytes += bytes;
     if (counters_.first_arrival == kLongAgo || arrival_cycle < counters_.first_arrival)
         counters_.first_arrival = arrival_cycle;
-    counters_.record_latency(to_ps(delay));
+    counters_.record_latency(units_to_ps_(delay.value()));
 
     if (breakdown) {
         // The first burst's own path and the data of all bursts; the rest is waiting (for

@@ -37,6 +37,7 @@
 #include <string>
 #include <vector>
 
+#include "vp/common/time_ps.h"
 #include "vp/memory/dram/activate_window.h"
 #include "vp/memory/dram/address_mapping.h"
 #include "vp/memory/dram/bus_calendar.h"
@@ -137,7 +138,14 @@ private:
     std::vector<Level> levels_;   // one per arbitration level, sized once
     unsigned level_count_;
     sc_core::sc_time last_data_time_ = sc_core::SC_ZERO_TIME;
-    Cycle last_data_cycles_ = 0;  // last_data_time_ in cycles (it repeats: convert on change)
+    // Data phases as sc_time by their length in cycles, for the few lengths a stream
+    // repeats (sc_time::from_value is an out-of-line call): slot = cycles % size.
+    struct DataTime {
+        Cycle cycles = -1;  // none
+        sc_core::sc_time time;
+    };
+    std::array<DataTime, 16> data_times_;
+    UnitsToPs units_to_ps_;       // latencies to ps for the statistics
     DramCounters counters_;
     // Breakdown labels ("ddr.tRCD"), owned here so the parts can point at them.
     std::string label_refresh_ = "dram.refresh", label_queue_ = "dram.queue", label_trp_ = "dram.tRP",
