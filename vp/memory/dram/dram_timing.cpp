@@ -119,8 +119,10 @@ inline void DramTiming::activate(Level& level, unsigned b, uint64_t row, Cycle e
     ++counters_.bank_activates[b];
 }
 
+// always_inline: into access(), which calls it once per transaction (GCC would keep a
+// call, with its frame and arguments, per transaction).
 template <bool kIsWrite>
-Cycle DramTiming::time_bursts(Level& level, unsigned level_index, uint64_t first_burst,
+__attribute__((always_inline)) inline Cycle DramTiming::time_bursts(Level& level, unsigned level_index, uint64_t first_burst,
                               uint64_t last_burst, Cycle start, FirstRun& first) {
     const Cycle latency = kIsWrite ? p_.CWL : p_.CL;
     Cycle transaction_end = start;
