@@ -160,23 +160,29 @@ tlm::tlm_response_status Ram::access(tlm::tlm_generic_payload& trans) {
     return status;
 }
 
+// Out of line: rare, and its message buffer made every b_transport's frame larger.
+void Ram::count_error(int port, const tlm::tlm_generic_payload& trans) {
+    PortCounters& c = ports_[port];
+    ++c.errors;
+    ++total_.errors;
+    if (!c.error_logged) {  // a runaway initiator would flood the log: first one per port
+        c.error_logged = true;
+        char msg[256];
+        std::snprintf(msg, sizeof msg,
+                      "%s of %u bytes at 0x%llx on port %d: %s (size 0x%llx); further errors "
+                      "on this port are only counted",
+                      trans.is_write() ? "write" : "read", trans.get_data_length(),
+                      static_cast<unsigned long long>(trans.get_address()), port,
+                      trans.get_response_string().c_str(),
+                      static_cast<unsigned long long>(params_.size_bytes));
+        log_warning(name(), msg);
+    }
+}
+
 void Ram::b_transport(int port, tlm::tlm_generic_payload& trans, sc_core::sc_time& delay) {
     PortCounters& c = ports_[port];
     if (access(trans) != tlm::TLM_OK_RESPONSE) {
-        ++c.errors;
-        ++total_.errors;
-        if (!c.error_logged) {  // a runaway initiator would flood the log: first one per port
-            c.error_logged = true;
-            char msg[256];
-            std::snprintf(msg, sizeof msg,
-                          "%s of %u bytes at 0x%llx on port %d: %s (size 0x%llx); further errors "
-                          "on this port are only counted",
-                          trans.is_write() ? "write" : "read", trans.get_data_length(),
-                          static_cast<unsigned long long>(trans.get_address()), port,
-                          trans.get_response_string().c_str(),
-                          static_cast<unsigned long long>(params_.size_bytes));
-            log_warning(name(), msg);
-        }
+        count_error(port, trans);
         return;
     }
     if (trans.get_command() == tlm::TLM_IGNORE_COMMAND) return;

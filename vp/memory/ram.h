@@ -138,6 +138,7 @@ private:
     // Copies the data; sets and returns the response status.
     tlm::tlm_response_status access(tlm::tlm_generic_payload& trans);
     void copy_with_byte_enables(tlm::tlm_generic_payload& trans);
+    void count_error(int port, const tlm::tlm_generic_payload& trans);  // and log the first per port
     void register_stats(const std::string& prefix, const PortCounters& c);
 
     RamParams params_;

@@ -272,31 +272,35 @@ sc_core::sc_time DramTiming::access(unsigned port, bool is_write, uint64_t addre
         counters_.first_arrival = arrival_cycle;
     counters_.record_latency(units_to_ps_(delay.value()));
 
-    if (breakdown) {
-        // The first burst's own path and the data of all bursts; the rest is waiting (for
-        // banks, buses, the other port, the clock edge). Parts are taken in this order and
-        // each capped by what is left, so they always sum exactly to the delay (a
-        // transaction whose runs overlap their row opening with other runs' data has
-        // less to show than its full first-burst path).
-        sc_core::sc_time left = delay;
-        auto take = [&](const std::string& label, const sc_core::sc_time& want) {
-            const sc_core::sc_time t = want < left ? want : left;
-            left -= t;
-            return std::make_pair(label.c_str(), t);
-        };
-        const auto refresh = take(label_refresh_, cycles(start) - cycles(arrival_cycle));
-        const auto data = take(label_burst_, cycles(static_cast<Cycle>(bursts * burst_cycles_)));
-        const auto cl = take(is_write ? label_cwl_ : label_cl_, cycles(is_write ? p_.CWL : p_.CL));
-        const auto trcd = take(label_trcd_, first.state != RowState::Hit ? cycles(p_.tRCD) : sc_core::SC_ZERO_TIME);
-        const auto trp = take(label_trp_, first.state == RowState::Conflict ? cycles(p_.tRP) : sc_core::SC_ZERO_TIME);
-        breakdown->add(refresh.first, refresh.second);
-        breakdown->add(label_queue_.c_str(), left);
-        breakdown->add(trp.first, trp.second);
-        breakdown->add(trcd.first, trcd.second);
-        breakdown->add(cl.first, cl.second);
-        breakdown->add(data.first, data.second);
-    }
+    if (breakdown) add_breakdown(*breakdown, is_write, delay, arrival_cycle, start, bursts, first.state);
     return delay;
+}
+
+// Out of line: only traced transactions ask, and its code kept access() heavier.
+void DramTiming::add_breakdown(LatencyBreakdown& breakdown, bool is_write, const sc_core::sc_time& delay,
+                               Cycle arrival_cycle, Cycle start, uint64_t bursts, RowState first_state) const {
+    // The first burst's own path and the data of all bursts; the rest is waiting (for
+    // banks, buses, the other port, the clock edge). Parts are taken in this order and
+    // each capped by what is left, so they always sum exactly to the delay (a
+    // transaction whose runs overlap their row opening with other runs' data has
+    // less to show than its full first-burst path).
+    sc_core::sc_time left = delay;
+    auto take = [&](const std::string& label, const sc_core::sc_time& want) {
+        const sc_core::sc_time t = want < left ? want : left;
+        left -= t;
+        return std::make_pair(label.c_str(), t);
+    };
+    const auto refresh = take(label_refresh_, cycles(start) - cycles(arrival_cycle));
+    const auto data = take(label_burst_, cycles(static_cast<Cycle>(bursts * burst_cycles_)));
+    const auto cl = take(is_write ? label_cwl_ : label_cl_, cycles(is_write ? p_.CWL : p_.CL));
+    const auto trcd = take(label_trcd_, first_state != RowState::Hit ? cycles(p_.tRCD) : sc_core::SC_ZERO_TIME);
+    const auto trp = take(label_trp_, first_state == RowState::Conflict ? cycles(p_.tRP) : sc_core::SC_ZERO_TIME);
+    breakdown.add(refresh.first, refresh.second);
+    breakdown.add(label_queue_.c_str(), left);
+    breakdown.add(trp.first, trp.second);
+    breakdown.add(trcd.first, trcd.second);
+    breakdown.add(cl.first, cl.second);
+    breakdown.add(data.first, data.second);
 }
 
 }  // namespace vp

@@ -120,6 +120,9 @@ private:
     // Times the bursts first_burst..last_burst of a transaction from `start` (admitted),
     // one run (bursts in one bank and row) at a time; returns the cycle its last data ends.
     // (Reads and writes are separate instances: neither loop tests the direction.)
+    // Appends the parts of `delay` (see MemoryTimingPolicy::access).
+    void add_breakdown(LatencyBreakdown& breakdown, bool is_write, const sc_core::sc_time& delay,
+                       Cycle arrival_cycle, Cycle start, uint64_t bursts, RowState first_state) const;
     template <bool kIsWrite>
     Cycle time_bursts(Level& level, unsigned level_index, uint64_t first_burst, uint64_t last_burst,
                       Cycle start, FirstRun& first);
