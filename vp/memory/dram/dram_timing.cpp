@@ -119,10 +119,20 @@ inline void DramTiming::activate(Level& level, unsigned b, uint64_t row, Cycle e
     ++counters_.bank_activates[b];
 }
 
+// Out of line: only fixed_priority has lower levels (and a loop in time_bursts() kept
+// registers busy for every arbitration).
+void DramTiming::book_for_lower_levels(const Level& level, Cycle data_start, Cycle data_end) {
+    for (std::size_t l = static_cast<std::size_t>(&level - levels_.data()) + 1; l < levels_.size(); ++l) {
+        BusCalendar& bus = levels_[l].data_bus;
+        const Cycle at = bus.find(std::max(data_start, bus.last_end()), data_end - data_start);
+        bus.book(at, at + (data_end - data_start));
+    }
+}
+
 // always_inline: into access(), which calls it once per transaction (GCC would keep a
 // call, with its frame and arguments, per transaction).
 template <bool kIsWrite>
-__attribute__((always_inline)) inline Cycle DramTiming::time_bursts(Level& level, unsigned level_index, uint64_t first_burst,
+__attribute__((always_inline)) inline Cycle DramTiming::time_bursts(Level& level, uint64_t first_burst,
                               uint64_t last_burst, Cycle start, FirstRun& first) {
     const Cycle latency = kIsWrite ? p_.CWL : p_.CL;
     Cycle transaction_end = start;
@@ -190,11 +200,7 @@ __attribute__((always_inline)) inline Cycle DramTiming::time_bursts(Level& level
             // booked from there on, else after their last booking (what they booked is
             // already answered and cannot move, so they pay the overlap later: the bus
             // time is conserved, the debt is paid by their next transfers).
-            for (unsigned l = level_index + 1; l < level_count_; ++l) {
-                BusCalendar& bus = levels_[l].data_bus;
-                const Cycle at = bus.find(std::max(data_start, bus.last_end()), data_end - data_start);
-                bus.book(at, at + (data_end - data_start));
-            }
+            if (level_count_ > 1) book_for_lower_levels(level, data_start, data_end);
 
             if (last_cas > level.last_cas) {
                 level.last_cas = last_cas;
@@ -214,9 +220,7 @@ __attribute__((always_inline)) inline Cycle DramTiming::time_bursts(Level& level
             case RowState::Miss: ++counters_.row_misses; break;
             case RowState::Conflict: ++counters_.row_conflicts; break;
             }
-            ++passes;
-            if (!first.done) {
-                first.done = true;
+            if (passes++ == 0) {
                 first.state = state;
                 first.data_start = data_start;
             }
@@ -257,8 +261,8 @@ sc_core::sc_time DramTiming::access(unsigned port, bool is_write, uint64_t addre
     const uint64_t last_burst = (address + bytes - 1) / burst_bytes;
     const uint64_t bursts = last_burst - first_burst + 1;
     FirstRun first;
-    const Cycle data_end = is_write ? time_bursts<true>(level, level_index, first_burst, last_burst, start, first)
-                                    : time_bursts<false>(level, level_index, first_burst, last_burst, start, first);
+    const Cycle data_end = is_write ? time_bursts<true>(level, first_burst, last_burst, start, first)
+                                    : time_bursts<false>(level, first_burst, last_burst, start, first);
 
     // Last data minus arrival, in time units (as sc_time subtracts).
     const sc_core::sc_time delay = sc_core::sc_time::from_value(clock_.units_of(data_end) - arrival.value());
