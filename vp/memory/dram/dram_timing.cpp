@@ -206,13 +206,12 @@ __attribute__((always_inline)) inline Cycle DramTiming::time_bursts(Level& level
                 level.last_cas = last_cas;
                 level.last_cas_group = group;
             }
-            if constexpr (kIsWrite) {
-                level.write_end = std::max(level.write_end, data_end);
+            // (The bus direction's end, read_end or write_end, is only read by the other
+            // direction: it is updated once, with the transaction's end.)
+            if constexpr (kIsWrite)
                 bank.pre_ok = std::max(bank.pre_ok, data_end + p_.tWR);
-            } else {
-                level.read_end = std::max(level.read_end, data_end);
+            else
                 bank.pre_ok = std::max(bank.pre_ok, last_cas + p_.tRTP);
-            }
             // The bank's next access comes after this one (one bank serves in order).
             bank.cas_ok = std::max(bank.cas_ok, last_cas + same_bank_ccd_);
             switch (state) {
@@ -243,6 +242,10 @@ __attribute__((always_inline)) inline Cycle DramTiming::time_bursts(Level& level
     counters_.row_hits += bursts - passes;
     counters_.data_bus_busy_cycles += bursts * burst_cycles_;
     counters_.last_data_end = std::max(counters_.last_data_end, transaction_end);
+    // The direction's latest data end: transaction_end is the latest of every pass's (a
+    // run's later passes, after a refresh, end after its earlier ones).
+    Cycle& direction_end = kIsWrite ? level.write_end : level.read_end;
+    direction_end = std::max(direction_end, transaction_end);
     return transaction_end;
 }
 
