@@ -133,7 +133,8 @@ void DramTiming::book_for_lower_levels(const Level& level, Cycle data_start, Cyc
 // call, with its frame and arguments, per transaction).
 template <bool kIsWrite>
 __attribute__((always_inline)) inline Cycle DramTiming::time_bursts(Level& level, uint64_t first_burst,
-                              uint64_t last_burst, Cycle start, FirstRun& first) {
+                                                                    uint64_t last_burst, Cycle start,
+                                                                    FirstRun& first) {
     const Cycle latency = kIsWrite ? p_.CWL : p_.CL;
     Cycle transaction_end = start;
     uint64_t passes = 0;  // runs (parts of runs cut by a refresh) timed

@@ -116,17 +116,17 @@ private:
     Cycle first_free_slot(Level& level, Cycle t);  // issue_command when t is not the latest
     void precharge(Level& level, Bank& bank, Cycle earliest);
     void activate(Level& level, unsigned bank, uint64_t row, Cycle earliest);
-    // Times the bursts first_burst..last_burst of a transaction from `start` (admitted),
-    // one run (bursts in one bank and row) at a time; returns the cycle its last data ends.
-    // (Reads and writes are separate instances: neither loop tests the direction.)
     // The bus time [data_start, data_end) booked at `level` is lost to the levels below it.
     void book_for_lower_levels(const Level& level, Cycle data_start, Cycle data_end);
     // Appends the parts of `delay` (see MemoryTimingPolicy::access).
     void add_breakdown(LatencyBreakdown& breakdown, bool is_write, const sc_core::sc_time& delay,
                        Cycle arrival_cycle, Cycle start, uint64_t bursts, RowState first_state) const;
+    // Times the bursts first_burst..last_burst of a transaction from `start` (admitted),
+    // one run (bursts in one bank and row) at a time; returns the cycle its last data ends.
+    // (Reads and writes are separate instances: neither loop tests the direction.)
     template <bool kIsWrite>
-    Cycle time_bursts(Level& level, uint64_t first_burst, uint64_t last_burst,
-                      Cycle start, FirstRun& first);
+    Cycle time_bursts(Level& level, uint64_t first_burst, uint64_t last_burst, Cycle start,
+                      FirstRun& first);
 
     DramParams p_;
     AddressMapping mapping_;
