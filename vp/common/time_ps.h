@@ -34,13 +34,23 @@ private:
 };
 
 // sc_time::from_value with a one-entry memo: a hot path that adds the same delay again
-// and again (an interconnect's address phase) skips the out-of-line call.
+// and again (an interconnect's address phase) skips the out-of-line call. A new value is
+// one resolution unit times the value as a double (sc_time's inline operator*=: exact
+// below 2^52 units, 75 minutes at 1 ps), not the out-of-line from_value either.
 class TimeOfUnits {
 public:
     const sc_core::sc_time& operator()(TimeUnits units) {
         if (units != units_) {
             units_ = units;
-            time_ = sc_core::sc_time::from_value(units);
+            constexpr TimeUnits kExactBelow = TimeUnits{1} << 52;
+            if (units < kExactBelow) {
+                // Built on first use, inside the simulation: building a non-zero time fixes
+                // the time resolution, which from_value would do here anyway.
+                if (unit_ == sc_core::SC_ZERO_TIME) unit_ = sc_core::sc_time::from_value(1);
+                time_ = unit_ * static_cast<double>(static_cast<int64_t>(units));
+            } else {
+                time_ = sc_core::sc_time::from_value(units);
+            }
         }
         return time_;
     }
@@ -48,6 +58,7 @@ public:
 private:
     TimeUnits units_ = 0;
     sc_core::sc_time time_ = sc_core::SC_ZERO_TIME;
+    sc_core::sc_time unit_ = sc_core::SC_ZERO_TIME;  // one resolution unit
 };
 
 inline uint64_t to_ps(const sc_core::sc_time& t) {
