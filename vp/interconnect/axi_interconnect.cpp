@@ -86,7 +86,7 @@ unsigned AxiInterconnect::add_port(std::vector<std::unique_ptr<Port>>& ports,
         for (const auto& q : *list)
             if (q->timing.params.name == p.name)
                 throw ConfigError(std::string(name()) + ": port name '" + p.name + "' used twice");
-    ports.push_back(std::make_unique<Port>(p, basename()));
+    ports.push_back(std::make_unique<Port>(p, basename(), initiator));
     ports.back()->counters.register_stats(stats_, std::string(basename()) + "." + p.name, initiator,
                                            params_.bandwidth_window_ns * 1000);
     return static_cast<unsigned>(ports.size() - 1);
@@ -131,39 +131,24 @@ void AxiInterconnect::end_of_elaboration() {
     for (const auto& p : targets_) out.push_back(&p->timing);
     timing_->configure(in, out);
     contention_ = dynamic_cast<ContentionTiming*>(timing_.get());
+    // Sized once: the ports' statistics hold pointers to the paths' counters.
+    paths_ = std::vector<Path>(initiators_.size() * targets_.size() * 2);
+    for (size_t i = 0; i < initiators_.size(); ++i)
+        for (size_t j = 0; j < targets_.size(); ++j)
+            for (const bool is_write : {false, true}) {
+                Path& path = paths_[(i * targets_.size() + j) * 2 + is_write];
+                PortCounters& in = initiators_[i]->counters;
+                PortCounters& out = targets_[j]->counters;
+                path.initiator_bandwidth = in.bandwidth[is_write].get();
+                path.target_bandwidth = out.bandwidth[is_write].get();
+                in.attach(&path.counters, is_write);
+                out.attach(&path.counters, is_write);
+            }
+    units_are_ps_ = to_ps_(1) == 1;
     elaborated_ = true;
 }
 
 namespace {
-
-struct PathBursts {
-    BurstCount initiator_side, target_side;
-};
-
-// Beats and bursts on both ports: the initiator's as it issued them (its AxiExtension),
-// the target's re-packed at that port's width and limit.
-inline PathBursts count_path_bursts(const PortParams& in, const PortParams& out,
-                                    const AxiExtension* ext, uint64_t address,
-                                    uint64_t target_address, uint64_t bytes) {
-    PathBursts b;
-    const bool fixed_or_wrap = ext && ext->burst != AxiExtension::Burst::Incr;
-    // Usually the initiator issues what its port would by itself, and both ports pack
-    // alike: then one count serves both.
-    const bool port_bursts = !ext || issues_port_bursts(in.width_bytes, in.max_burst_beats,
-                                                        ext->size_bytes, ext->burst_beats,
-                                                        fixed_or_wrap);
-    if (port_bursts)
-        b.initiator_side = count_bursts(address, bytes, in.width_bytes, in.max_burst_beats);
-    else
-        b.initiator_side = count_issued_bursts(address, bytes, in.width_bytes, in.max_burst_beats,
-                                               ext->size_bytes, ext->burst_beats, fixed_or_wrap);
-    if (port_bursts && out.width_bytes == in.width_bytes &&
-        out.max_burst_beats == in.max_burst_beats && same_page_offset(address, target_address))
-        b.target_side = b.initiator_side;
-    else
-        b.target_side = count_bursts(target_address, bytes, out.width_bytes, out.max_burst_beats);
-    return b;
-}
 
 // Keeps AxiExtension::hops_in_flight right on every return path.
 struct HopGuard {
@@ -205,9 +190,10 @@ void AxiInterconnect::b_transport(int id, tlm::tlm_generic_payload& trans,
     const uint64_t target_address = region->to_target(address);
 
     const bool is_write = trans.is_write();
+    Path& path = paths_[(static_cast<size_t>(id) * targets_.size() + region->target) * 2 + is_write];
     const uint64_t bytes = trans.get_command() == tlm::TLM_IGNORE_COMMAND ? 0 : length;
-    const PathBursts bursts = count_path_bursts(in.timing.params, out.timing.params, ext, address,
-                                                target_address, bytes);
+    const PathBursts& bursts = path.bursts.get(in.timing.params, out.timing.params, ext, address,
+                                               target_address, bytes);
     Transfer t(static_cast<unsigned>(id), region->target, is_write, bytes, bursts.initiator_side,
                bursts.target_side, in.timing, out.timing, ext ? ext->qos : uint8_t{0}, breakdown);
 
@@ -231,22 +217,22 @@ void AxiInterconnect::b_transport(int id, tlm::tlm_generic_payload& trans,
     if (extra) delay += backward_time_(extra);
     const TimeUnits data_time = t.data_end - t.data_start;
     // Our data phase, for the interconnect before us (axi_extension.h).
-    if (ext) ext->target_data_time = sc_core::sc_time::from_value(data_time);
+    if (ext) ext->target_data_time = data_time_(data_time);
 
     const bool ok = trans.is_response_ok();
-    const uint64_t latency_ps = to_ps_(after_target + extra - entry);
-    const uint64_t busy_ps = to_ps_(data_time);
-    const uint64_t wait_ps = to_ps_(t.wait);
-    const uint64_t start_ps = to_ps_(t.data_start), end_ps = to_ps_(t.data_end);
-    const unsigned bucket = LatencyHistogram::bucket_of(latency_ps);
-    in.counters.record(is_write, ok, bytes, t.initiator_side, latency_ps, bucket, busy_ps, wait_ps);
-    out.counters.record(is_write, ok, bytes, t.target_side, latency_ps, bucket, busy_ps, wait_ps);
-    if (ok && bytes) {
+    const TimeUnits latency = after_target + extra - entry;
+    if (units_are_ps_)
+        path.counters.record(ok, bytes, t.initiator_side, t.target_side, latency, data_time, t.wait);
+    else
+        path.counters.record(ok, bytes, t.initiator_side, t.target_side, to_ps_(latency),
+                             to_ps_(data_time), to_ps_(t.wait));
+    if (ok && bytes && path.initiator_bandwidth) {
+        // Both ports' series or neither (one window per interconnect).
+        const uint64_t start_ps = units_are_ps_ ? t.data_start : to_ps_(t.data_start);
+        const uint64_t end_ps = units_are_ps_ ? t.data_end : to_ps_(t.data_end);
         const double amount = static_cast<double>(bytes);
-        if (TimeSeries* series = in.counters.direction[is_write].bandwidth.get())
-            series->add(start_ps, end_ps, amount);
-        if (TimeSeries* series = out.counters.direction[is_write].bandwidth.get())
-            series->add(start_ps, end_ps, amount);
+        path.initiator_bandwidth->add(start_ps, end_ps, amount);
+        path.target_bandwidth->add(start_ps, end_ps, amount);
     }
     if (outermost && check_breakdown_)
         check_breakdown(in, trans, *ext, delay - sc_core::sc_time::from_value(entry));

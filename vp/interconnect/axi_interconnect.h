@@ -48,6 +48,8 @@
 #include "vp/interconnect/address_map.h"
 #include "vp/interconnect/axi_extension.h"
 #include "vp/interconnect/contention_timing.h"
+#include "vp/interconnect/path_bursts.h"
+#include "vp/interconnect/path_counters.h"
 #include "vp/interconnect/port_counters.h"
 #include "vp/interconnect/port_params.h"
 #include "vp/interconnect/timing_policy.h"
@@ -96,7 +98,8 @@ public:
 
 private:
     struct Port {
-        Port(const PortParams& p, const std::string& owner) : timing(p, owner) {}
+        Port(const PortParams& p, const std::string& owner, bool initiator)
+            : timing(p, owner), counters(initiator) {}
         PortTiming timing;
         PortCounters counters;
         const AddressRegion* last_region = nullptr;  // decode hint (initiator ports)
@@ -104,6 +107,15 @@ private:
         uint64_t last_decerr_address = 0;
         uint64_t decerr_repeats = 0;
         unsigned decerr_logged = 0;
+    };
+
+    // One direction of one initiator-to-target path: a transaction's counters are recorded
+    // here once (the ports' statistics sum their paths when read).
+    struct Path {
+        PathBurstMemo bursts;
+        TimeSeries* initiator_bandwidth = nullptr;  // the ports' series (nullptr: none)
+        TimeSeries* target_bandwidth = nullptr;
+        PathCounters counters;
     };
 
     void b_transport(int id, tlm::tlm_generic_payload& trans, sc_core::sc_time& delay);
@@ -136,8 +148,11 @@ private:
     AddressMap map_;
     std::vector<std::unique_ptr<Port>> initiators_;  // stable addresses: stats hold pointers
     std::vector<std::unique_ptr<Port>> targets_;
+    std::vector<Path> paths_;  // [initiator][target][is_write], built at end of elaboration
     UnitsToPs to_ps_;  // the counters' ps from the timing's TimeUnits
+    bool units_are_ps_ = false;  // time resolution 1 ps (the default): to_ps_ is the identity
     TimeOfUnits forward_time_, backward_time_;  // the delays added, as sc_time
+    TimeOfUnits data_time_;  // our data phase, as sc_time (AxiExtension::target_data_time)
     bool elaborated_ = false;
     bool check_breakdown_ = false;
     bool log_breakdown_ = false;

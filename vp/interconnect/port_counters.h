@@ -1,6 +1,8 @@
-// Traffic counters of one interconnect port, kept as plain integers on the hot path and
-// registered with the statistics registry by pointer. Latencies are integers in ps
-// (LatencySummary); min/mean/max in ns are derived when the registry is read.
+// Traffic statistics of one interconnect port. The hot path records each transaction once,
+// into its path's counters (path_counters.h); a port's statistics are the sums over the
+// paths through it, made when the statistics registry is read. Only DECERRs (no path)
+// and the bandwidth time series (sums of doubles, whose order matters) are kept per port.
+// Latencies are integers in ps (LatencySummary); min/mean/max in ns are derived.
 //
 // Names under "<interconnect>.<port>.":
 //   rd.bytes, rd.transactions, wr.bytes, wr.transactions   successful transfers
@@ -23,8 +25,9 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
-#include "vp/interconnect/burst_math.h"
+#include "vp/interconnect/path_counters.h"
 #include "vp/stats/latency_histogram.h"
 #include "vp/stats/latency_summary.h"
 #include "vp/stats/time_series.h"
@@ -33,46 +36,28 @@ namespace vp {
 
 class Stats;
 
-// One direction (reads or writes) of a port.
-struct DirectionCounters {
-    uint64_t bytes = 0, transactions = 0;  // successful transfers
-    uint64_t busy_ps = 0;
-    uint64_t wait_ps = 0;
-    LatencySummary latency;
-    LatencyHistogram histogram;
-    std::unique_ptr<TimeSeries> bandwidth;  // nullptr without a window
-};
+class PortCounters {
+public:
+    // initiator: the port is the initiator end of its paths (else the target end).
+    explicit PortCounters(bool initiator = true) : initiator_(initiator) {}
 
-struct PortCounters {
-    uint64_t beats = 0, bursts = 0;
-    uint64_t slverr = 0, decerr = 0;
-    DirectionCounters direction[2];  // [is_write]: reads, writes
+    uint64_t decerr = 0;                    // (initiator ports) recorded on the hot path
+    std::unique_ptr<TimeSeries> bandwidth[2];  // [is_write]; nullptr without a window
 
-    // One transaction that reached a target (DECERRs only count in `decerr`); the
-    // latency's histogram bucket is computed once for both ports.
-    void record(bool is_write, bool ok, uint64_t bytes, const BurstCount& bursts_on_port,
-                uint64_t latency_ps, unsigned latency_bucket, uint64_t busy, uint64_t wait) {
-        DirectionCounters& d = direction[is_write];
-        if (ok) {
-            ++d.transactions;
-            d.bytes += bytes;
-        } else {
-            ++slverr;
-        }
-        beats += bursts_on_port.beats;
-        bursts += bursts_on_port.bursts;
-        d.busy_ps += busy;
-        d.wait_ps += wait;
-        d.latency.add(latency_ps);
-        d.histogram.add_to_bucket(latency_bucket);
-    }
-    // Both directions: every transaction is in exactly one of them, so the port's
-    // latency_ns.* is their merge (kept once, per direction, on the hot path).
-    LatencySummary latency() const {
-        LatencySummary both = direction[0].latency;
-        both.merge(direction[1].latency);
-        return both;
-    }
+    // A path through this port (before the statistics are read; it must outlive them).
+    void attach(const PathCounters* path, bool is_write) { paths_[is_write].push_back(path); }
+
+    // The sums over the port's paths.
+    uint64_t beats() const;
+    uint64_t bursts() const;
+    uint64_t slverr() const;
+    uint64_t bytes(bool is_write) const;
+    uint64_t transactions(bool is_write) const;
+    uint64_t busy_ps(bool is_write) const;
+    uint64_t wait_ps(bool is_write) const;
+    LatencySummary latency(bool is_write) const;
+    LatencySummary latency() const;  // both directions
+    LatencyHistogram histogram(bool is_write) const;
 
     // prefix: "<interconnect>.<port>"; with_decerr for initiator ports. The counters
     // must outlive the registry's use (they are read by pointer). window_ps > 0 adds the
@@ -80,6 +65,21 @@ struct PortCounters {
     void register_stats(Stats& stats, const std::string& prefix, bool with_decerr,
                         uint64_t window_ps = 0);
     void unregister_series(Stats& stats) const;
+
+private:
+    // Sum of `field` of the port's paths in direction is_write.
+    template <typename Field>
+    uint64_t sum(bool is_write, Field field) const {
+        uint64_t total = 0;
+        for (const PathCounters* p : paths_[is_write]) total += field(*p);
+        return total;
+    }
+    const BurstCount& side(const PathCounters& p) const {
+        return initiator_ ? p.initiator_side : p.target_side;
+    }
+
+    bool initiator_;
+    std::vector<const PathCounters*> paths_[2];  // [is_write]
 };
 
 }  // namespace vp

@@ -22,6 +22,11 @@ public:
         ++counts_[bucket];
         ++count_;
     }
+    // Adds another histogram's samples (a port's from its paths', when read).
+    void merge(const LatencyHistogram& other) {
+        for (unsigned i = 0; i < kBuckets; ++i) counts_[i] += other.counts_[i];
+        count_ += other.count_;
+    }
     uint64_t count() const { return count_; }
     // The value below which `fraction` (0..1) of the samples lie: the midpoint of the
     // bucket holding that rank (0 without samples).

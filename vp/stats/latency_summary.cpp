@@ -21,13 +21,9 @@ void LatencySummary::register_stats(Stats& s, const std::string& p, const std::s
     register_summary(s, p, what, [l]() -> const LatencySummary& { return *l; });
 }
 
-void LatencySummary::register_merged(Stats& s, const std::string& p, const std::string& what,
-                                     const LatencySummary* a, const LatencySummary* b) {
-    register_summary(s, p, what, [a, b] {
-        LatencySummary m = *a;
-        m.merge(*b);
-        return m;
-    });
+void LatencySummary::register_computed(Stats& s, const std::string& p, const std::string& what,
+                                       std::function<LatencySummary()> summary) {
+    register_summary(s, p, what, std::move(summary));
 }
 
 }  // namespace vp

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 
 namespace vp {
@@ -35,10 +36,10 @@ public:
     // Registers <prefix>.min, .mean, .max (ns), described as "shortest/mean/longest " + what.
     // The summary must outlive the registry's use (read by pointer).
     void register_stats(Stats& stats, const std::string& prefix, const std::string& what) const;
-    // The same statistics for the merge of two summaries, merged when the registry is read
-    // (so the hot path adds each sample to one summary only).
-    static void register_merged(Stats& stats, const std::string& prefix, const std::string& what,
-                                const LatencySummary* a, const LatencySummary* b);
+    // The same statistics for a summary made when the registry is read, e.g. the merge of
+    // several (so the hot path adds each sample to one summary only).
+    static void register_computed(Stats& stats, const std::string& prefix, const std::string& what,
+                                  std::function<LatencySummary()> summary);
 
 private:
     uint64_t count_ = 0, sum_ps_ = 0;

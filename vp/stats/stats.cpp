@@ -22,6 +22,15 @@ void Stats::add_counter(const std::string& name, const uint64_t* value, const st
     insert(name, std::move(e));
 }
 
+void Stats::add_counter(const std::string& name, std::function<uint64_t()> compute,
+                        const std::string& unit, const std::string& description) {
+    Entry e;
+    e.compute_integer = std::move(compute);
+    e.unit = unit;
+    e.description = description;
+    insert(name, std::move(e));
+}
+
 void Stats::add_derived(const std::string& name, std::function<double()> compute,
                         const std::string& unit, const std::string& description) {
     Entry e;
@@ -58,6 +67,7 @@ double Stats::value(const std::string& name) const {
     if (it == entries_.end()) throw std::out_of_range("no statistic '" + name + "'");
     const Entry& e = it->second;
     if (e.counter) return static_cast<double>(*e.counter);
+    if (e.compute_integer) return static_cast<double>(e.compute_integer());
     if (e.compute) return e.compute();
     return e.kind == Kind::Integer ? static_cast<double>(e.fixed_integer) : e.fixed_real;
 }
@@ -67,6 +77,8 @@ nlohmann::json Stats::to_json() const {
     for (const auto& [name, e] : entries_) {
         if (e.counter)
             out[name] = *e.counter;
+        else if (e.compute_integer)
+            out[name] = e.compute_integer();
         else if (e.kind == Kind::Integer)
             out[name] = e.fixed_integer;
         else

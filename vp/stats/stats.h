@@ -22,6 +22,10 @@ public:
     // Registers a counter owned by a model (it must outlive the registry's use).
     void add_counter(const std::string& name, const uint64_t* value, const std::string& unit,
                      const std::string& description);
+    // Registers a counter computed when read (a sum of counters kept elsewhere, so a hot
+    // path records once what several counters show); read and written as an integer.
+    void add_counter(const std::string& name, std::function<uint64_t()> compute,
+                     const std::string& unit, const std::string& description);
     // Registers a value computed on demand (rates, ratios, means).
     void add_derived(const std::string& name, std::function<double()> compute,
                      const std::string& unit, const std::string& description);
@@ -43,6 +47,7 @@ private:
         Kind kind = Kind::Integer;
         const uint64_t* counter = nullptr;
         std::function<double()> compute;
+        std::function<uint64_t()> compute_integer;
         uint64_t fixed_integer = 0;
         double fixed_real = 0;
         bool fixed = false;

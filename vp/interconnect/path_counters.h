@@ -1,0 +1,44 @@
+// Traffic counters of one direction of one initiator-to-target path through an
+// interconnect: what the hot path records, once per transaction. The statistics of the
+// two ports (port_counters.h) are sums over their paths, made when the registry is read;
+// every sum is of integers (and min/max), so they equal what recording each transaction
+// into both ports gave, bit for bit.
+#pragma once
+
+#include <cstdint>
+
+#include "vp/interconnect/burst_math.h"
+#include "vp/stats/latency_histogram.h"
+#include "vp/stats/latency_summary.h"
+
+namespace vp {
+
+struct PathCounters {
+    uint64_t transactions = 0, bytes = 0;    // successful transfers
+    uint64_t slverr = 0;                     // answered with an error
+    BurstCount initiator_side, target_side;  // beats and bursts on each port
+    uint64_t busy_ps = 0, wait_ps = 0;
+    LatencySummary latency;
+    LatencyHistogram histogram;
+
+    // One transaction that reached a target (DECERRs count at the initiator port only).
+    void record(bool ok, uint64_t transfer_bytes, const BurstCount& on_initiator,
+                const BurstCount& on_target, uint64_t latency_ps, uint64_t busy, uint64_t wait) {
+        if (ok) {
+            ++transactions;
+            bytes += transfer_bytes;
+        } else {
+            ++slverr;
+        }
+        initiator_side.beats += on_initiator.beats;
+        initiator_side.bursts += on_initiator.bursts;
+        target_side.beats += on_target.beats;
+        target_side.bursts += on_target.bursts;
+        busy_ps += busy;
+        wait_ps += wait;
+        latency.add(latency_ps);
+        histogram.add(latency_ps);
+    }
+};
+
+}  // namespace vp
