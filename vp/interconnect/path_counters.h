@@ -13,7 +13,8 @@
 
 namespace vp {
 
-struct PathCounters {
+class PathCounters {
+public:
     uint64_t transactions = 0, bytes = 0;    // successful transfers
     uint64_t slverr = 0;                     // answered with an error
     BurstCount initiator_side, target_side;  // beats and bursts on each port
@@ -37,8 +38,22 @@ struct PathCounters {
         busy_ps += busy;
         wait_ps += wait;
         latency.add(latency_ps);
-        histogram.add(latency_ps);
+        if (latency_ps - bucket_low_ps_ >= bucket_high_ps_ - bucket_low_ps_) {  // not in it
+            bucket_ = LatencyHistogram::bucket_of(latency_ps);
+            bucket_low_ps_ = LatencyHistogram::bucket_low_ps(bucket_);
+            bucket_high_ps_ = bucket_ + 1 < LatencyHistogram::kBuckets
+                                  ? LatencyHistogram::bucket_low_ps(bucket_ + 1)
+                                  : UINT64_MAX;
+        }
+        histogram.add_to_bucket(bucket_);
     }
+
+private:
+    // The previous latency's histogram bucket and its range [low, high): latencies on a
+    // path mostly repeat within one bucket (6.25 % wide), which skips the bucket's
+    // computation. Empty until the first sample.
+    unsigned bucket_ = 0;
+    uint64_t bucket_low_ps_ = 0, bucket_high_ps_ = 0;
 };
 
 }  // namespace vp

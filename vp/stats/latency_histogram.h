@@ -18,6 +18,14 @@ public:
     void add(uint64_t value_ps) { add_to_bucket(bucket_of(value_ps)); }
     // add() in two steps, for one value going into several histograms.
     static unsigned bucket_of(uint64_t value_ps) { return index_of(value_ps); }
+    // The least value of a bucket, in ps (a bucket holds [bucket_low_ps(b),
+    // bucket_low_ps(b + 1)); the last one everything from its low up).
+    static uint64_t bucket_low_ps(unsigned bucket) {
+        if (bucket < (1u << kSubBits)) return bucket;
+        const unsigned e = (bucket >> kSubBits) + kSubBits - 1;
+        const uint64_t sub = bucket & ((1u << kSubBits) - 1);
+        return ((uint64_t{1} << kSubBits) + sub) << (e - kSubBits);
+    }
     void add_to_bucket(unsigned bucket) {
         ++counts_[bucket];
         ++count_;
