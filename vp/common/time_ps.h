@@ -39,7 +39,8 @@ private:
 // below 2^52 units, 75 minutes at 1 ps), not the out-of-line from_value either.
 class TimeOfUnits {
 public:
-    const sc_core::sc_time& operator()(TimeUnits units) {
+    // always_inline: used in large hot functions (see TimeSeries::add).
+    __attribute__((always_inline)) const sc_core::sc_time& operator()(TimeUnits units) {
         if (units != units_) {
             units_ = units;
             constexpr TimeUnits kExactBelow = TimeUnits{1} << 52;

@@ -162,6 +162,16 @@ struct HopGuard {
 
 void AxiInterconnect::b_transport(int id, tlm::tlm_generic_payload& trans,
                                   sc_core::sc_time& delay) {
+    // The contention policy's code inline (a final class: no vtable, and the Transfer
+    // never leaves this function: it stays in registers), any other policy through the
+    // TimingPolicy interface.
+    if (contention_) return transport(*contention_, id, trans, delay);
+    transport(*timing_, id, trans, delay);
+}
+
+template <class Policy>
+inline void AxiInterconnect::transport(Policy& policy, int id, tlm::tlm_generic_payload& trans,
+                                sc_core::sc_time& delay) {
     // Hot: integers (TimeUnits) throughout; sc_time only for `delay`.
     Port& in = *initiators_[id];
     const uint64_t address = trans.get_address();
@@ -197,10 +207,7 @@ void AxiInterconnect::b_transport(int id, tlm::tlm_generic_payload& trans,
     Transfer t(static_cast<unsigned>(id), region->target, is_write, bytes, bursts.initiator_side,
                bursts.target_side, in.timing, out.timing, ext ? ext->qos : uint8_t{0}, breakdown);
 
-    // The contention policy's code inline (a final class: no vtable), any other policy
-    // through the TimingPolicy interface.
-    const TimeUnits forward =
-        contention_ ? contention_->forward(t, now + entry) : timing_->forward(t, now + entry);
+    const TimeUnits forward = policy.forward(t, now + entry);
     delay += forward_time_(forward);
     const TimeUnits before_target = entry + forward;
     trans.set_address(target_address);
@@ -212,8 +219,7 @@ void AxiInterconnect::b_transport(int id, tlm::tlm_generic_payload& trans,
     const TimeUnits after_target = delay.value();
     if (breakdown) add_target_part(out, *breakdown, before_target, after_target, explained_before);
     if (ext) t.target_data_time = ext->target_data_time.value();
-    const TimeUnits extra = contention_ ? contention_->backward(t, now + after_target)
-                                        : timing_->backward(t, now + after_target);
+    const TimeUnits extra = policy.backward(t, now + after_target);
     if (extra) delay += backward_time_(extra);
     const TimeUnits data_time = t.data_end - t.data_start;
     // Our data phase, for the interconnect before us (axi_extension.h).

@@ -119,6 +119,10 @@ private:
     };
 
     void b_transport(int id, tlm::tlm_generic_payload& trans, sc_core::sc_time& delay);
+    // b_transport with the timing policy's type known (ContentionTiming: inline).
+    template <class Policy>
+    __attribute__((always_inline)) void transport(Policy& policy, int id, tlm::tlm_generic_payload& trans,
+                   sc_core::sc_time& delay);
     unsigned int transport_dbg(int id, tlm::tlm_generic_payload& trans);
     bool get_direct_mem_ptr(int id, tlm::tlm_generic_payload& trans, tlm::tlm_dmi& dmi);
     void invalidate_direct_mem_ptr(int id, sc_dt::uint64 start, sc_dt::uint64 end);
@@ -143,7 +147,7 @@ private:
     InterconnectParams params_;
     std::unique_ptr<TimingPolicy> timing_;
     // timing_ when it is the contention policy (set at end of elaboration): called
-    // directly, its per-transaction code inline here.
+    // directly, its per-transaction code inline in transport().
     ContentionTiming* contention_ = nullptr;
     AddressMap map_;
     std::vector<std::unique_ptr<Port>> initiators_;  // stable addresses: stats hold pointers

@@ -109,7 +109,8 @@ private:
 
 __attribute__((always_inline)) inline TimeUnits ContentionTiming::forward(Transfer& t,
                                                                         TimeUnits arrival) {
-    const Path& p = path(t);
+    Path& p = path(t);
+    t.policy_state = &p;  // for backward()
     const TimeUnits after_in =
         p.initiator_limit ? p.initiator_limit->acquire(arrival, &t.initiator_slot) : arrival;
     const TimeUnits after_out =
@@ -124,7 +125,7 @@ __attribute__((always_inline)) inline TimeUnits ContentionTiming::forward(Transf
 
 __attribute__((always_inline)) inline TimeUnits ContentionTiming::backward(Transfer& t,
                                                                          TimeUnits done) {
-    Path& p = path(t);
+    Path& p = *static_cast<Path*>(t.policy_state);
     if (t.initiator_side.beats != p.memo_initiator_beats ||
         t.target_side.beats != p.memo_target_beats) {
         p.memo_initiator_beats = t.initiator_side.beats;

@@ -23,7 +23,8 @@ public:
     LatencyHistogram histogram;
 
     // One transaction that reached a target (DECERRs count at the initiator port only).
-    void record(bool ok, uint64_t transfer_bytes, const BurstCount& on_initiator,
+    // always_inline: inside the interconnect's transport (see TimeSeries::add).
+    __attribute__((always_inline)) void record(bool ok, uint64_t transfer_bytes, const BurstCount& on_initiator,
                 const BurstCount& on_target, uint64_t latency_ps, uint64_t busy, uint64_t wait) {
         if (ok) {
             ++transactions;

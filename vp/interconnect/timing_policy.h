@@ -95,6 +95,7 @@ struct Transfer {
     // ---- the policy's own state between forward() and backward()
     TimeUnits request_at = 0;                     // when the target sees the request
     unsigned initiator_slot = 0, target_slot = 0;  // outstanding-limit slots held
+    void* policy_state = nullptr;                 // e.g. the contention policy's path
 };
 
 // Appends a part to a breakdown (the breakdown keeps sc_time: it is off the hot path).

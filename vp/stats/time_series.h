@@ -24,7 +24,9 @@ public:
     // `amount` spread over [start_ps, end_ps) (all in start's window when end <= start).
     // Amounts are added to a window in call order (the same sums, bit for bit, however
     // the window was found).
-    void add(uint64_t start_ps, uint64_t end_ps, double amount) {
+    // always_inline: an interconnect calls it twice per transaction from a large function,
+    // where GCC's growth limits would otherwise leave it out of line.
+    __attribute__((always_inline)) void add(uint64_t start_ps, uint64_t end_ps, double amount) {
         // Hot: most transfers fall in the window of the previous one, or run from it into
         // the next (no division). Unsigned wrap-around makes each test one comparison:
         // start in [current, current + window), end in [current, current + window] or
