@@ -1,8 +1,9 @@
 // A generic AXI interconnect, loosely timed: address decode, per-port width and clock,
 // burst accounting, a pluggable timing policy, DMI and debug forwarding with address
-// translation, and counters per port. The platform uses it twice: on the PS side (CPU to
-// DDR port 0, OCM, UART, timer, GP0 to the PL registers) and on the PL side (AXI DMA and
-// EdgeDRNN weight fetch to HP0, then DDR port 1 and OCM).
+// translation, and counters per port (recorded once per transaction into its path's
+// counters, summed per port when read: port_counters.h). The platform uses it twice: on
+// the PS side (CPU to DDR port 0, OCM, UART, timer, GP0 to the PL registers) and on the
+// PL side (AXI DMA and EdgeDRNN weight fetch to HP0, then DDR port 1 and OCM).
 //
 // Assembly (before elaboration): add_initiator / add_target describe the ports, map adds
 // address windows; then initiators bind to `upstream` in add_initiator order and
