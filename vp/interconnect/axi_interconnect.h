@@ -120,10 +120,13 @@ private:
     };
 
     void b_transport(int id, tlm::tlm_generic_payload& trans, sc_core::sc_time& delay);
-    // b_transport with the timing policy's type known (ContentionTiming: inline).
-    template <class Policy>
-    __attribute__((always_inline)) void transport(Policy& policy, int id, tlm::tlm_generic_payload& trans,
-                   sc_core::sc_time& delay);
+    // b_transport after the hop count, with the timing policy's type known
+    // (ContentionTiming: inline); kPlain: `ext` is not null and records no breakdown.
+    template <class Policy, bool kPlain>
+    __attribute__((always_inline)) void transport(Policy& policy, int id,
+                                                  tlm::tlm_generic_payload& trans,
+                                                  sc_core::sc_time& delay, AxiExtension* ext,
+                                                  bool outermost);
     unsigned int transport_dbg(int id, tlm::tlm_generic_payload& trans);
     bool get_direct_mem_ptr(int id, tlm::tlm_generic_payload& trans, tlm::tlm_dmi& dmi);
     void invalidate_direct_mem_ptr(int id, sc_dt::uint64 start, sc_dt::uint64 end);
