@@ -35,7 +35,7 @@ check "--set trace.file runs the same trace, bit for bit" python3 -c "
 import json,sys
 a,b=(json.load(open(f)) for f in ('seq.json','seq2.json'))
 for d in (a,b):
-    for k in ('sim.wall_s','sim.speed','run.setup_wall_s'): d.pop(k)
+    for k in ('sim.wall_s','sim.cpu_s','sim.speed','run.setup_wall_s'): d.pop(k)
 sys.exit(0 if a==b else 1)"
 
 "$VP" -q --trace "$SRC/scenarios/traces/random-64b.stl" --set trace.max_outstanding=1 --stats-json rnd.json >rnd.log 2>&1; rc=$?
