@@ -173,31 +173,24 @@ void AxiInterconnect::b_transport(int id, tlm::tlm_generic_payload& trans,
         }
     }
     // The contention policy's code inline (a final class: no vtable, and the Transfer
-    // never leaves this function: it stays in registers), and once more for the usual
-    // transaction (AXI attributes, no breakdown: no checks for either); any other policy
-    // through the TimingPolicy interface.
-    if (contention_) {
-        if (ext && !ext->record_breakdown)
-            return transport<ContentionTiming, true>(*contention_, id, trans, delay, ext, outermost);
-        return transport<ContentionTiming, false>(*contention_, id, trans, delay, ext, outermost);
-    }
-    transport<TimingPolicy, false>(*timing_, id, trans, delay, ext, outermost);
+    // never leaves this function: it stays in registers); any other policy through the
+    // TimingPolicy interface.
+    if (contention_) return transport(*contention_, id, trans, delay, ext, outermost);
+    transport(*timing_, id, trans, delay, ext, outermost);
 }
 
-template <class Policy, bool kPlain>
+template <class Policy>
 inline void AxiInterconnect::transport(Policy& policy, int id, tlm::tlm_generic_payload& trans,
                                        sc_core::sc_time& delay, AxiExtension* ext,
                                        bool outermost) {
     // Hot: integers (TimeUnits) throughout; sc_time only for `delay`.
-    // kPlain: ext is not null and records no breakdown.
-    if (kPlain && !ext) __builtin_unreachable();  // lets the compiler drop the null checks
     Port& in = *initiators_[id];
     const uint64_t address = trans.get_address();
     const uint64_t length = trans.get_data_length();
     const TimeUnits entry = delay.value();
     const TimeUnits now = sc_core::sc_get_curr_simcontext()->time_stamp().value();
     LatencyBreakdown* breakdown =
-        !kPlain && ext && ext->record_breakdown ? &ext->breakdown : nullptr;
+        ext && ext->record_breakdown ? &ext->breakdown : nullptr;
 
     const AddressRegion* region = map_.decode(address, length, in.last_region);
     if (!region) {
@@ -248,7 +241,7 @@ inline void AxiInterconnect::transport(Policy& policy, int id, tlm::tlm_generic_
         path.initiator_bandwidth->add(start_ps, end_ps, amount);
         path.target_bandwidth->add(start_ps, end_ps, amount);
     }
-    if (!kPlain && outermost && check_breakdown_)
+    if (outermost && check_breakdown_)
         check_breakdown(in, trans, *ext, delay - sc_core::sc_time::from_value(entry));
 }
 

@@ -121,8 +121,8 @@ private:
 
     void b_transport(int id, tlm::tlm_generic_payload& trans, sc_core::sc_time& delay);
     // b_transport after the hop count, with the timing policy's type known
-    // (ContentionTiming: inline); kPlain: `ext` is not null and records no breakdown.
-    template <class Policy, bool kPlain>
+    // (ContentionTiming: inline).
+    template <class Policy>
     __attribute__((always_inline)) void transport(Policy& policy, int id,
                                                   tlm::tlm_generic_payload& trans,
                                                   sc_core::sc_time& delay, AxiExtension* ext,
