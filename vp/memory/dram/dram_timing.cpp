@@ -84,6 +84,12 @@ inline Cycle DramTiming::issue_command(Level& level, Cycle t) {
 }
 
 Cycle DramTiming::first_free_slot(Level& level, Cycle t) {
+    t = free_slot_from(level, t);
+    level.latest_command = std::max(level.latest_command, t);
+    return t;
+}
+
+Cycle DramTiming::free_slot_from(const Level& level, Cycle t) {
     for (bool taken = true; taken;) {
         if (level.slots_mod_64[t & 63] == 0) break;
         taken = false;
@@ -94,8 +100,18 @@ Cycle DramTiming::first_free_slot(Level& level, Cycle t) {
                 break;
             }
     }
-    level.latest_command = std::max(level.latest_command, t);
     return t;
+}
+
+inline Cycle DramTiming::place_cas(Level& level, Cycle data_ready, Cycle latency, Cycle length) {
+    // A free stretch of the data bus whose CAS has a free command slot: a CAS pushed off
+    // a taken slot moves its data too, which must still fit the bus.
+    Cycle data_start = level.data_bus.find(data_ready, length);
+    if (data_start - latency <= level.latest_command && level.slots_mod_64[(data_start - latency) & 63] != 0)
+        for (Cycle cas = free_slot_from(level, data_start - latency); cas + latency != data_start;
+             cas = free_slot_from(level, data_start - latency))
+            data_start = level.data_bus.find(cas + latency, length);
+    return issue_command(level, data_start - latency);
 }
 
 inline void DramTiming::precharge(Level& level, Bank& bank, Cycle earliest) {
@@ -179,9 +195,8 @@ __attribute__((always_inline)) inline Cycle DramTiming::time_bursts(Level& level
                 m = static_cast<uint64_t>((guess.next_start - first_cas + same_bank_ccd_ - 1) / same_bank_ccd_);
             if (m == 0) m = 1;
             const Cycle length = static_cast<Cycle>(m - 1) * same_bank_ccd_ + burst_cycles_;
-            Cycle data_start = level.data_bus.find(data_ready, length);
-            cas = issue_command(level, data_start - latency);
-            data_start = cas + latency;
+            cas = place_cas(level, data_ready, latency, length);
+            const Cycle data_start = cas + latency;
             // (cas >= first_cas: the stretch found there holds up to its end.)
             const RefreshWindow::Stretch at_cas =
                 cas < guess.next_start ? guess : level.refresh.stretch_at(cas);
