@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "tests/dram/dram_bench.h"
+#include "tests/dram/shipped_presets.h"
 
 using namespace dram_test;
 
@@ -125,11 +126,4 @@ TEST(DramMapping, XorBankSpreadsARowStride) {
     EXPECT_LT(b, a * 0.6);
 }
 
-INSTANTIATE_TEST_SUITE_P(Presets, Bandwidth,
-                         ::testing::Values("ddr3l-1066-x16", "ddr3-1600-x32", "ddr4-2400-x64", "lpddr4-3200-x32"),
-                         [](const auto& info) {
-                             std::string n = info.param;
-                             for (char& ch : n)
-                                 if (ch == '-') ch = '_';
-                             return n;
-                         });
+INSTANTIATE_TEST_SUITE_P(Presets, Bandwidth, shipped_presets(), preset_test_name);

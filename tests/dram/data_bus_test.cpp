@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "tests/dram/dram_bench.h"
+#include "tests/dram/shipped_presets.h"
 
 using namespace dram_test;
 
@@ -45,11 +46,4 @@ TEST_P(DataBus, TransactionsNeverShareIt) {
     EXPECT_EQ(overlaps, 0u);
 }
 
-INSTANTIATE_TEST_SUITE_P(Presets, DataBus,
-                         ::testing::Values("ddr3l-1066-x16", "ddr3-1600-x32", "ddr4-2400-x64", "lpddr4-3200-x32"),
-                         [](const auto& info) {
-                             std::string n = info.param;
-                             for (char& ch : n)
-                                 if (ch == '-') ch = '_';
-                             return n;
-                         });
+INSTANTIATE_TEST_SUITE_P(Presets, DataBus, shipped_presets(), preset_test_name);

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "tests/dram/dram_bench.h"
+#include "tests/dram/shipped_presets.h"
 #include "vp/interconnect/axi_extension.h"
 
 using namespace dram_test;
@@ -108,14 +109,7 @@ TEST_P(LatencyCases, BreakdownSumsToTheDelay) {
     EXPECT_TRUE(has_burst) << bd.to_string();
 }
 
-INSTANTIATE_TEST_SUITE_P(Presets, LatencyCases,
-                         ::testing::Values("ddr3l-1066-x16", "ddr3-1600-x32", "ddr4-2400-x64", "lpddr4-3200-x32"),
-                         [](const auto& info) {
-                             std::string n = info.param;
-                             for (char& ch : n)
-                                 if (ch == '-') ch = '_';
-                             return n;
-                         });
+INSTANTIATE_TEST_SUITE_P(Presets, LatencyCases, shipped_presets(), preset_test_name);
 
 // The MiniZed part's numbers straight from the datasheet (MT41K256M16, DDR3-1066 7-7-7),
 // so a preset that drifts is caught too.
