@@ -103,7 +103,7 @@ Cycle DramTiming::free_slot_from(const Level& level, Cycle t) {
     return t;
 }
 
-inline Cycle DramTiming::place_cas(Level& level, Cycle data_ready, Cycle latency, Cycle length) {
+inline Cycle DramTiming::find_cas(const Level& level, Cycle data_ready, Cycle latency, Cycle length) const {
     // A free stretch of the data bus whose CAS has a free command slot: a CAS pushed off
     // a taken slot moves its data too, which must still fit the bus.
     Cycle data_start = level.data_bus.find(data_ready, length);
@@ -111,7 +111,7 @@ inline Cycle DramTiming::place_cas(Level& level, Cycle data_ready, Cycle latency
         for (Cycle cas = free_slot_from(level, data_start - latency); cas + latency != data_start;
              cas = free_slot_from(level, data_start - latency))
             data_start = level.data_bus.find(cas + latency, length);
-    return issue_command(level, data_start - latency);
+    return data_start - latency;
 }
 
 inline void DramTiming::precharge(Level& level, Bank& bank, Cycle earliest) {
@@ -195,17 +195,19 @@ __attribute__((always_inline)) inline Cycle DramTiming::time_bursts(Level& level
                 m = static_cast<uint64_t>((guess.next_start - first_cas + same_bank_ccd_ - 1) / same_bank_ccd_);
             if (m == 0) m = 1;
             const Cycle length = static_cast<Cycle>(m - 1) * same_bank_ccd_ + burst_cycles_;
-            cas = place_cas(level, data_ready, latency, length);
+            cas = find_cas(level, data_ready, latency, length);
             const Cycle data_start = cas + latency;
             // (cas >= first_cas: the stretch found there holds up to its end.)
             const RefreshWindow::Stretch at_cas =
                 cas < guess.next_start ? guess : level.refresh.stretch_at(cas);
             if (at_cas.refreshes > level.refreshes_seen) {
                 // A refresh started between this run's ACT and its CAS: it closed the row;
-                // start over after it (the ACT was real and stays counted).
+                // start over after it (the ACT was real and stays counted; the CAS never
+                // issues, so its command slot stays free).
                 e = cas;
                 continue;
             }
+            issue_command(level, cas);  // (find_cas chose a free slot)
             const Cycle next_refresh = at_cas.next_start;
             if (cas + static_cast<Cycle>(m - 1) * same_bank_ccd_ >= next_refresh)
                 m = static_cast<uint64_t>((next_refresh - cas + same_bank_ccd_ - 1) / same_bank_ccd_);

@@ -115,8 +115,9 @@ private:
     Cycle issue_command(Level& level, Cycle t);  // the first free command slot at or after t
     Cycle first_free_slot(Level& level, Cycle t);  // issue_command when t is not the latest
     static Cycle free_slot_from(const Level& level, Cycle t);  // the same, booking nothing
-    // Issues the CAS of a run whose data needs `length` bus cycles from >= data_ready.
-    Cycle place_cas(Level& level, Cycle data_ready, Cycle latency, Cycle length);
+    // The CAS cycle of a run whose data needs `length` bus cycles from >= data_ready: a
+    // free command slot with its data on a free stretch of the bus (nothing is booked).
+    Cycle find_cas(const Level& level, Cycle data_ready, Cycle latency, Cycle length) const;
     void precharge(Level& level, Bank& bank, Cycle earliest);
     void activate(Level& level, unsigned bank, uint64_t row, Cycle earliest);
     // The bus time [data_start, data_end) booked at `level` is lost to the levels below it.
