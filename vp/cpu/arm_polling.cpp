@@ -1,9 +1,8 @@
 // Device reads of the ARM CPU, and polling loops waited out instead of read by read
 // (cpu.poll_skip; the native CPU's scheme, vp/cpu/native_cpu.cpp, on guest code).
-#include <algorithm>
-#include <cmath>
 
 #include "vp/cpu/arm_cpu.h"
+#include "vp/cpu/poll_wait.h"
 
 namespace vp {
 
@@ -59,23 +58,12 @@ uint64_t ArmCpu::wait_for_change(uint64_t address, unsigned size, uint64_t value
         last_read_ = LastRead{};
         return now_value;
     }
-    // Sleep until the register can have changed, starting right away: no time may pass
-    // between that read and the wait, or a change in between would be missed. The
-    // timeout bounds the wait when nothing is going to happen (a stuck device): the loop
-    // then goes on polling, as it would.
-    const sc_core::sc_time start = sc_core::sc_time_stamp();
-    const double due_ps = local_ps();  // where the CPU's time is, from `start`
     ++poll_waits_;
-    sc_core::wait(sc_core::sc_time(period_ps * 100000.0, sc_core::SC_PS), *change);
-    const double woke_ps = (sc_core::sc_time_stamp() - start).to_seconds() * 1e12;
-    // The loop reads once per period from `start`: its next read after the change comes
-    // at the next point of that grid (and not before the CPU's own time).
-    const double periods = std::ceil(woke_ps / period_ps);
-    const double resume_ps = std::max(periods * period_ps, due_ps);  // from `start`
+    const PollWake w = wait_for_poll_change(*change, period_ps, local_ps());
     instructions_at_sync_ = instructions_;
-    stall_ps_ = resume_ps - woke_ps;
-    polls_skipped_ += static_cast<uint64_t>(periods);
-    polling_ps_ += resume_ps;
+    stall_ps_ = w.resume_ps - w.woke_ps;
+    polls_skipped_ += static_cast<uint64_t>(w.periods);
+    polling_ps_ += w.resume_ps;
     // The read that sees the change, at the loop's own time.
     ++device_reads_;
     if (!device_access(tlm::TLM_READ_COMMAND, address, size, now_value)) return 0;

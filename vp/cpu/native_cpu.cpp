@@ -1,11 +1,12 @@
 #include "vp/cpu/native_cpu.h"
 
-#include <cmath>
 #include <cstring>
 #include <sstream>
 #include <stdexcept>
 
 #include "vp/common/log.h"
+#include "vp/common/time_ps.h"
+#include "vp/cpu/poll_wait.h"
 #include "vp/config/config.h"
 #include "vp/interconnect/axi_extension.h"
 #include "vp/stats/stats.h"
@@ -139,23 +140,12 @@ uint32_t NativeCpu::wait_for_change(uint32_t addr, uint32_t value) {
     uint32_t now_value = 0;
     access(tlm::TLM_READ_COMMAND, addr, now_value, /*may_sync=*/false);
     if (now_value != value || !poll_hint_->change) return now_value;
-    // Sleep until the register can have changed, starting right away: no time may pass
-    // between that read and the wait, or a change in between would be missed. The
-    // timeout bounds the wait when nothing is going to happen (a stuck device): the loop
-    // then goes on polling, as it would.
-    const sc_core::sc_time start = sc_core::sc_time_stamp();
-    const sc_core::sc_time due = start + qk_.get_local_time();  // where the CPU's time is
     ++poll_waits_;
-    wait(poll_period_ * 100000.0, *poll_hint_->change);
-    const sc_core::sc_time woke = sc_core::sc_time_stamp();
-    // The loop reads once per period from `start`: its next read after the change comes
-    // at the next point of that grid (and not before the CPU's own time).
-    const double periods = std::ceil((woke - start) / poll_period_);
-    sc_core::sc_time resume = start + poll_period_ * periods;
-    if (resume < due) resume = due;
-    qk_.set(resume - woke);
+    const PollWake w = wait_for_poll_change(*poll_hint_->change, static_cast<double>(to_ps(poll_period_)),
+                                            static_cast<double>(to_ps(qk_.get_local_time())));
+    qk_.set(sc_core::sc_time(w.resume_ps - w.woke_ps, sc_core::SC_PS));
     // The reads the loop would have made meanwhile; then the read that sees the change.
-    polls_skipped_ += static_cast<uint64_t>(periods);
+    polls_skipped_ += static_cast<uint64_t>(w.periods);
     ++reads_;
     access(tlm::TLM_READ_COMMAND, addr, now_value);
     last_read_value_ = now_value;

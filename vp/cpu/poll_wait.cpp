@@ -1,0 +1,21 @@
+#include "vp/cpu/poll_wait.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace vp {
+
+PollWake wait_for_poll_change(const sc_core::sc_event& change, double period_ps, double due_ps) {
+    const sc_core::sc_time start = sc_core::sc_time_stamp();
+    sc_core::wait(sc_core::sc_time(period_ps * 100000.0, sc_core::SC_PS), change);
+    // In whole time units, then ps: exact at the usual 1 ps resolution, so a wake-up on
+    // an exact multiple of the period stays on that grid point.
+    const double ps_per_unit = sc_core::sc_get_time_resolution().to_seconds() * 1e12;
+    PollWake w;
+    w.woke_ps = static_cast<double>((sc_core::sc_time_stamp() - start).value()) * ps_per_unit;
+    w.periods = std::ceil(w.woke_ps / period_ps);
+    w.resume_ps = std::max(w.periods * period_ps, due_ps);
+    return w;
+}
+
+}  // namespace vp
