@@ -78,6 +78,7 @@ EdgeDrnn::EdgeDrnn(sc_core::sc_module_name name, const EdgeDrnnParams& params, v
     axil.register_b_transport(this, &EdgeDrnn::axil_b_transport);
     s_axis_input.register_b_transport(this, &EdgeDrnn::input_b_transport);
     for (std::vector<int8_t>& buffer : columns_buffer_) buffer.resize(3 * kMaxElements);
+    entered_.reserve(2 * kMaxElements + 3);  // a layer's jobs: bias, inputs, hidden, two markers
     regs_.on_change([this] { input_event_.notify(SC_ZERO_TIME); });
     bias_pending_.fill(true);
     SC_HAS_PROCESS(EdgeDrnn);
@@ -314,45 +315,59 @@ int64_t EdgeDrnn::run_layer(const Shape& s, unsigned l, int64_t bias_cycle, int6
     const bool hazard_path = hidden == 8;  // G = 1 (SPEC 6)
 
     schedule_.begin(bias_cycle);
-    auto column_job = [&](unsigned pos, uint32_t index, int16_t delta, ColumnPhase phase) {
-        const int64_t visible = schedule_.push_job(pos);
-        const int64_t command = schedule_.command_cycle(visible);
+    // Jobs enter the FIFOs as the encoder scans and are fetched only when the FIFO rule
+    // needs their ends (or the layer's scan is over): the scan, and so when the encoder
+    // takes an input beat, waits for the FIFOs, not for the fetches, which may synchronise
+    // with SystemC time far beyond it (the DMA sending the beats would then learn late).
+    entered_.clear();
+    auto fetch_job = [&](const EnteredJob& job) {
+        if (job.marker) return schedule_.finish_marker(job.visible);
+        const int64_t command = schedule_.command_cycle(job.visible);
         // The hardware's address: 16-bit column index times 3H, 32-bit wrap (SPEC 3.1, 6).
-        const uint32_t address = s.weight_base + (index & 0xFFFFu) * column_bytes;
+        const uint32_t address = s.weight_base + (job.index & 0xFFFFu) * column_bytes;
         const int64_t arrived = fetch_column(address, column_bytes, command);
         const int64_t start = schedule_.finish_column(command, arrived, beats);
         const int8_t* w = fetched_;
         if (hazard_path)
-            datapath_.accumulate_g1(l, phase, w, delta, start);
+            datapath_.accumulate_g1(l, job.phase, w, job.delta, start);
         else
-            datapath_.accumulate(l, hidden, phase, w, delta);
+            datapath_.accumulate(l, hidden, job.phase, w, job.delta);
         ++columns_;
         weight_bytes_ += column_bytes;
     };
-    auto marker_job = [&](unsigned pos) {
-        schedule_.finish_marker(schedule_.push_job(pos));
+    std::size_t next_fetch = 0;  // entered_[next_fetch..] wait
+    auto fetch_entered = [&] {
+        while (next_fetch < entered_.size()) fetch_job(entered_[next_fetch++]);
+    };
+    auto enter_job = [&](unsigned pos, EnteredJob job) {
+        // The FIFO rule reads the end of the job fifo_depth back: fetch up to it first.
+        while (!schedule_.end_known_for_next_push()) fetch_job(entered_[next_fetch++]);
+        job.visible = schedule_.push_job(pos);
+        entered_.push_back(job);  // (capacity reserved for the largest layer: no allocation)
     };
     // One group of eight scanned items [g, g + 8): a column job for each item whose delta
-    // passes (value j at scan position first_pos + j, weight column first_index + j).
-    // Returns the group's mask (passing_deltas_x8).
-    auto scan_group = [&](const int16_t* v, int16_t* v_hat, unsigned g, int16_t threshold,
-                          unsigned first_pos, uint32_t first_index, ColumnPhase phase, uint64_t& passed) {
+    // passes (value j at scan position first_pos + j, weight column first_index + j), and
+    // the phase's zero marker after the last group (at marker_pos) if its last item did
+    // not pass.
+    auto scan_group = [&](const int16_t* v, int16_t* v_hat, unsigned g, unsigned count, int16_t threshold,
+                          unsigned first_pos, uint32_t first_index, ColumnPhase phase, uint64_t& passed,
+                          unsigned marker_pos) {
         const unsigned passing = passing_deltas_x8(v + g, v_hat + g, threshold);
         for (unsigned rest = passing; rest != 0; rest &= rest - 1) {
             const unsigned j = g + static_cast<unsigned>(__builtin_ctz(rest));
             const int16_t delta = wrap16(v[j] - v_hat[j]);
             v_hat[j] = v[j];
-            column_job(first_pos + j, first_index + j, delta, phase);
+            enter_job(first_pos + j, {0, first_index + j, delta, phase, false});
             ++passed;
         }
-        return passing;
+        if (g + 8 == count && !(passing & 0x80u)) enter_job(marker_pos, {0, 0, 0, phase, true});
     };
 
     // Bias: a virtual input of value 1.0 the first time the layer runs after reset.
     const int16_t bias_delta = bias_pending_[l] ? 256 : 0;
     bias_pending_[l] = false;
     if (delta_passes(bias_delta, s.thx)) {
-        column_job(0, first_column, bias_delta, ColumnPhase::Input);
+        enter_job(0, {0, first_column, bias_delta, ColumnPhase::Input, false});
         ++bias_columns_;
     }
     // Both scans test eight items at a time (passing_deltas_x8): `scanned` and `hidden`
@@ -370,17 +385,15 @@ int64_t EdgeDrnn::run_layer(const Shape& s, unsigned l, int64_t bias_cycle, int6
             }
             std::copy(beat.lanes.begin(), beat.lanes.end(), x_scan_.begin() + g);
         }
-        const unsigned passing =
-            scan_group(x, x_hat, g, s.thx, 1, first_column + 1, ColumnPhase::Input, dx_[l]);
-        if (g + 8 == scanned && !(passing & 0x80u)) marker_job(scanned);
+        scan_group(x, x_hat, g, scanned, s.thx, 1, first_column + 1, ColumnPhase::Input, dx_[l], scanned);
         if (l == 0) consume_input_beat(schedule_.scan_cycle(g + 8));
     }
     // Hidden h_j(t-1) at scan positions I + 3 + j (two idle cycles after the inputs).
     for (unsigned g = 0; g < hidden; g += 8) {
-        const unsigned passing = scan_group(h, h_hat, g, s.thh, scanned + 3, first_column + 1 + inputs,
-                                            ColumnPhase::Hidden, dh_[l]);
-        if (g + 8 == hidden && !(passing & 0x80u)) marker_job(scanned + 2 + hidden);
+        scan_group(h, h_hat, g, hidden, s.thh, scanned + 3, first_column + 1 + inputs, ColumnPhase::Hidden,
+                   dh_[l], scanned + 2 + hidden);
     }
+    fetch_entered();
     if (hazard_path) datapath_.flush_pending(l);
 
     const int64_t act = schedule_.activation_start(scanned, hidden);

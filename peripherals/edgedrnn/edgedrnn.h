@@ -92,6 +92,15 @@ private:
         std::array<int16_t, 8> lanes;
         int64_t valid_cycle;
     };
+    // A job in the NZV/NZI FIFOs (visible at e_n) whose weight fetch, or zero marker, is
+    // still to be done (run_layer).
+    struct EnteredJob {
+        int64_t visible;
+        uint32_t index;  // weight column (columns only)
+        int16_t delta;
+        ColumnPhase phase;
+        bool marker;
+    };
     struct InputWaiter {
         uint64_t last_beat_seq;
         sc_core::sc_event* done;
@@ -138,6 +147,7 @@ private:
     int64_t busy_until_cycle_ = -1;  // end of the step in flight (register-write warning)
 
     // Weight fetch.
+    std::vector<EnteredJob> entered_;  // this layer's jobs in scan order
     tlm::tlm_generic_payload fetch_;
     // 3H bytes each, used in turn: the datapath may still hold the previous columns.
     std::array<std::vector<int8_t>, DeltaGruDatapath::kMaxDeferredColumns + 1> columns_buffer_;

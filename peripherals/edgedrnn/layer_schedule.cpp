@@ -16,13 +16,14 @@ void LayerSchedule::begin(int64_t bias_cycle) {
     bias_ = bias_cycle;
     stall_ = 0;
     last_end_ = 0;
+    pushed_ = 0;
     end_.clear();
     start_.clear();
 }
 
 int64_t LayerSchedule::push_job(unsigned scan_pos) {
     int64_t visible = bias_ + 4 + scan_pos + stall_;
-    const std::size_t n = end_.size();
+    const std::size_t n = pushed_++;
     if (n >= fifo_depth_) {
         const int64_t freed = end_[n - fifo_depth_];
         if (freed > visible) {

@@ -14,6 +14,7 @@
 //   A    activation start: max(B + I + H + 10 + S, f_last + 3).
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
@@ -32,7 +33,10 @@ public:
     int64_t stall_cycles() const { return stall_; }
 
     // A job at scan position p enters the FIFOs; returns e_n (applying the FIFO-full rule).
+    // Jobs may enter before earlier ones are finished, as long as the job fifo_depth back
+    // is (end_known_for_next_push); they finish in the order they entered.
     int64_t push_job(unsigned scan_pos);
+    bool end_known_for_next_push() const { return pushed_ < fifo_depth_ || pushed_ - fifo_depth_ < end_.size(); }
     // Column job: the cycle its DataMover command is accepted (call after push_job).
     int64_t command_cycle(int64_t visible) const;
     // Column job done: data of `beats` beats fully arrived at `last_beat_cycle` (the
@@ -52,6 +56,7 @@ private:
     int64_t bias_ = 0;
     int64_t stall_ = 0;
     int64_t last_end_ = 0;          // f of the previous job (0 = none yet)
+    std::size_t pushed_ = 0;        // jobs entered (finished: end_.size())
     std::vector<int64_t> end_;      // f_n of every job of the layer
     std::vector<int64_t> start_;    // s_n of column jobs (for the command queue)
 };
