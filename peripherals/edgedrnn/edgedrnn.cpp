@@ -375,8 +375,11 @@ int64_t EdgeDrnn::run_layer(const Shape& s, unsigned l, int64_t bias_cycle, int6
     // Inputs x_j at scan positions 1 + j; layer 1 reads them from the input beats.
     for (unsigned g = 0; g < scanned; g += 8) {
         if (l == 0) {
-            if (input_.empty()) datapath_.flush_deferred();  // about to yield (see sync_to)
-            while (input_.empty()) wait(input_event_);  // a step split across packets
+            if (input_.empty()) {  // a step split across packets: about to yield
+                fetch_entered();  // at their command cycles, not after the wait
+                datapath_.flush_deferred();  // (see sync_to)
+            }
+            while (input_.empty()) wait(input_event_);
             const InputBeat& beat = input_.front();
             const int64_t scan = schedule_.scan_cycle(1 + g);
             if (beat.valid_cycle > scan) {

@@ -203,6 +203,10 @@ TEST(EdgeDrnnModel, AStepSplitAcrossTwoInputPacketsCompletes) {
     });
     sc_core::sc_start();
     EXPECT_EQ(bench.outputs, reference_outputs(net, stim));
+    // The first beat's columns are fetched at their command cycles, before the model waits
+    // for the second packet: fetched after that wait they arrived late (2244 cycles).
+    EXPECT_EQ(bench.stats.value("edgedrnn.input_wait_cycles"), 248.0);
+    EXPECT_EQ(bench.stats.value("edgedrnn.cycles"), 2060.0);
 }
 
 TEST(EdgeDrnnModel, ManyStepsInOneInputTransferCompleteWhenTheLastIsTaken) {
