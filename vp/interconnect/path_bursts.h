@@ -1,5 +1,5 @@
 // Beats and bursts of a transaction on both ports of its path (burst_math.h), with a
-// one-entry memo per path: an initiator mostly repeats one transfer shape (the
+// small memo per path: an initiator mostly repeats a few transfer shapes (the
 // accelerator's weight columns), and the counts depend on the addresses only through
 // their 4 KiB page offsets.
 #pragma once
