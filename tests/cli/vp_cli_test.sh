@@ -61,6 +61,19 @@ diff=[k for k in a if a[k]!=b.get(k)]
 print(diff[:5]) if diff else None
 sys.exit(0 if not diff and a['axi_dma.mm2s.transfers'] == 20 else 1)"
 
+# Bandwidth per time window (run.bandwidth_csv): the weight port's windows add up to its
+# byte counter (the CSV prints 3 significant digits: within 1 %).
+"$VP" -q --scenario "$SRC/scenarios/paper.cfg" --set synthetic.timesteps=10 --set run.compare_paper=false \
+    --set run.bandwidth_csv="$TMP/bw.csv" --stats-json "$TMP/bw.json" >/dev/null 2>&1
+check "the bandwidth CSV adds up to the port's bytes" python3 -c "
+import csv,json,sys
+rows=list(csv.DictReader(open('$TMP/bw.csv')))
+col='hp.edgedrnn_weights.rd.bytes_per_s'
+window_s=(float(rows[1]['window_start_us'])-float(rows[0]['window_start_us']))*1e-6
+total=sum(float(r[col]) for r in rows)*window_s
+want=json.load(open('$TMP/bw.json'))['hp.edgedrnn_weights.rd.bytes']
+sys.exit(0 if want > 0 and abs(total-want) <= 0.01*want else 1)"
+
 # --set workload.timesteps and --help.
 "$VP" -q --set workload.timesteps=7 --outputs "$TMP/out3.txt" >/dev/null 2>&1
 check "workload.timesteps limits the run" test "$(wc -l <"$TMP/out3.txt")" -eq 7

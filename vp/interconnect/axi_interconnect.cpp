@@ -30,7 +30,7 @@ void InterconnectParams::declare(ConfigSchema& s, const std::string& prefix) {
                  "latency breakdown per transaction: check = verify that its parts sum to the delay "
                  "(<ic>.breakdown_mismatches), log = also log every one", {"off", "check", "log"});
     s.add_uint(prefix + ".bandwidth_window_ns", d.bandwidth_window_ns, "ns",
-               "window of the per-port bandwidth time series (run.bandwidth_csv); 0 = none", 0, 1e12);
+               "window of the per-port bandwidth time series, kept when run.bandwidth_csv writes them; 0 = none", 0, 1e12);
 }
 
 InterconnectParams InterconnectParams::from_config(const Config& c, const std::string& prefix) {

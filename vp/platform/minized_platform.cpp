@@ -7,6 +7,7 @@
 #include "vp/common/log.h"
 #include "vp/platform/cpu_factory.h"
 #include "vp/platform/job_image.h"
+#include "vp/platform/run_reports.h"
 #include "vp/platform/zynq_memory.h"
 #include "vp/platform/zynq_regions.h"
 #include "vp/stats/stats.h"
@@ -45,9 +46,9 @@ MinizedPlatform::MinizedPlatform(const Config& c, const Network& network, const 
     }
     descriptor_address_ = address_key(c, "software.descriptor_address");
 
-    ps_ = std::make_unique<AxiInterconnect>("ps", stats, InterconnectParams::from_config(c, "ps"));
-    gp0_ = std::make_unique<AxiInterconnect>("gp0", stats, InterconnectParams::from_config(c, "gp0"));
-    hp_ = std::make_unique<AxiInterconnect>("hp", stats, InterconnectParams::from_config(c, "hp"));
+    ps_ = std::make_unique<AxiInterconnect>("ps", stats, interconnect_params_for_run(c, "ps"));
+    gp0_ = std::make_unique<AxiInterconnect>("gp0", stats, interconnect_params_for_run(c, "gp0"));
+    hp_ = std::make_unique<AxiInterconnect>("hp", stats, interconnect_params_for_run(c, "hp"));
     ddr_ = make_zynq_ddr(c, stats, {"cpu", "hp0"});  // ddr.timing: dram/simple/ideal
     ocm_ = make_zynq_ocm(c, stats, {"cpu", "hp0"});
     uart_ = std::make_unique<zynq::CadenceUart>("uart1", zynq::CadenceUartParams::from_config(c), stats);

@@ -36,6 +36,12 @@ double process_cpu_s() {
 }
 }  // namespace
 
+InterconnectParams interconnect_params_for_run(const Config& config, const std::string& name) {
+    InterconnectParams p = InterconnectParams::from_config(config, name);
+    if (config.get_string("run.bandwidth_csv").empty()) p.bandwidth_window_ns = 0;
+    return p;
+}
+
 RunWallTimes simulate(std::chrono::steady_clock::time_point run_start) {
     const auto sim_start = std::chrono::steady_clock::now();
     const double cpu_start = process_cpu_s();

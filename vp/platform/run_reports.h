@@ -7,6 +7,7 @@
 #include <string>
 
 #include "vp/config/config.h"
+#include "vp/interconnect/axi_interconnect.h"
 
 namespace vp {
 
@@ -14,6 +15,11 @@ class Stats;
 
 // Throws ConfigError naming the key when a file cannot be written.
 void write_run_reports(const Config& config, const Stats& stats);
+
+// An interconnect's parameters (`name`), without its bandwidth time series when the run
+// writes no bandwidth CSV (run.bandwidth_csv): only the CSV reads them, and keeping them
+// costs every transaction two window updates.
+InterconnectParams interconnect_params_for_run(const Config& config, const std::string& name);
 
 // Wall-clock time of a run: set-up (from the run's start to sc_start) and the simulation.
 struct RunWallTimes {

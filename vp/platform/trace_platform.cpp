@@ -3,6 +3,7 @@
 #include <sstream>
 
 #include "vp/config/config.h"
+#include "vp/platform/run_reports.h"
 #include "vp/platform/zynq_memory.h"
 
 namespace vp {
@@ -12,7 +13,7 @@ TracePlatform::TracePlatform(const Config& c, StlTrace trace, Stats& stats) {
     // The CPU sets the global quantum on the MiniZed; here the player is the only initiator.
     tlm_utils::tlm_quantumkeeper::set_global_quantum(
         sc_core::sc_time(static_cast<double>(c.get_uint("sim.quantum_ns")), sc_core::SC_NS));
-    hp_ = std::make_unique<AxiInterconnect>("hp", stats, InterconnectParams::from_config(c, "hp"));
+    hp_ = std::make_unique<AxiInterconnect>("hp", stats, interconnect_params_for_run(c, "hp"));
     ddr_ = make_zynq_ddr(c, stats, {"hp0"});  // the only DDR port a PL master reaches
     ocm_ = make_zynq_ocm(c, stats, {"hp0"});
     const ZynqMemoryWindows memory = zynq_memory_windows(c, *ddr_, *ocm_);
