@@ -419,7 +419,7 @@ int64_t EdgeDrnn::fetch_column(uint32_t address, unsigned bytes, int64_t command
     sync_to(command_cycle);
     // Integer time units: this runs once per weight column.
     const uint64_t now = sc_core::sc_time_stamp().value();
-    const uint64_t issue = period_.value() * static_cast<uint64_t>(command_cycle);
+    const uint64_t issue = units_of(command_cycle);
     sc_time delay = sc_time::from_value(issue > now ? issue - now : 0);
     fetch_.set_command(tlm::TLM_READ_COMMAND);
     fetch_.set_address(address);

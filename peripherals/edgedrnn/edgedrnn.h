@@ -122,9 +122,8 @@ private:
     int64_t cycle_ceil(const sc_core::sc_time& t) const;
     // Cycle -> time in integer time units (the same value as period_ * cycle in double,
     // which is exact below 2^53 units, without the double round trip).
-    sc_core::sc_time time_of(int64_t cycle) const {
-        return sc_core::sc_time::from_value(period_.value() * static_cast<uint64_t>(cycle));
-    }
+    uint64_t units_of(int64_t cycle) const { return period_.value() * static_cast<uint64_t>(cycle); }
+    sc_core::sc_time time_of(int64_t cycle) const { return sc_core::sc_time::from_value(units_of(cycle)); }
 
     EdgeDrnnParams params_;
     sc_core::sc_time period_;

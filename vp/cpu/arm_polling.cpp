@@ -1,5 +1,5 @@
 // Device reads of the ARM CPU, and polling loops waited out instead of read by read
-// (cpu.poll_skip; the native CPU's scheme, vp/cpu/native_cpu.cpp, on guest code).
+// (cpu.poll_skip; the sleep is the native CPU's too: vp/cpu/poll_wait.h).
 
 #include "vp/cpu/arm_cpu.h"
 #include "vp/cpu/poll_wait.h"
