@@ -98,6 +98,11 @@ AxiDma::AxiDma(sc_core::sc_module_name name, const AxiDmaParams& params, vp::Sta
     // default), QoS 0; separate AXI IDs as on their separate ports.
     vp::attach_axi_extension(mm2s_read_, "axi_dma.mm2s", 0).cache = 0x3;
     vp::attach_axi_extension(s2mm_write_, "axi_dma.s2mm", 1).cache = 0x3;
+    // The stream payload owns its AXI-Stream extension for good: a transfer the stream
+    // target never completes (the simulation ended while it stalled) must not leave the
+    // payload pointing at storage it would free.
+    mm2s_axis_ = new vp::AxisExtension;
+    mm2s_stream_.set_extension(mm2s_axis_);
 
     SC_HAS_PROCESS(AxiDma);
     SC_THREAD(mm2s_thread);
@@ -221,10 +226,9 @@ void AxiDma::run_mm2s(const Mm2sJob& job) {
                                          mm2s_buffer_.data(), job.length_bytes, delay, mm2s_);
     if (!error) {
         delay += period_;  // the first stream beat leaves the cycle after the last memory beat
-        mm2s_axis_.tlast = true;
-        mm2s_axis_.beat_bytes = params_.stream_width_bytes;
-        mm2s_axis_.beat_interval = period_;
-        mm2s_stream_.set_extension(&mm2s_axis_);
+        mm2s_axis_->tlast = true;
+        mm2s_axis_->beat_bytes = params_.stream_width_bytes;
+        mm2s_axis_->beat_interval = period_;
         mm2s_stream_.set_command(tlm::TLM_WRITE_COMMAND);
         mm2s_stream_.set_address(0);
         mm2s_stream_.set_data_ptr(mm2s_buffer_.data());
@@ -233,7 +237,6 @@ void AxiDma::run_mm2s(const Mm2sJob& job) {
         mm2s_stream_.set_byte_enable_ptr(nullptr);
         mm2s_stream_.set_response_status(tlm::TLM_INCOMPLETE_RESPONSE);
         m_axis_mm2s->b_transport(mm2s_stream_, delay);  // returns when the last beat was taken
-        mm2s_stream_.clear_extension(&mm2s_axis_);
     }
     if (job.generation != mm2s_.generation()) return;  // a reset discarded this transfer
     mm2s_.complete(absolute(delay), error ? 0 : job.length_bytes, error);

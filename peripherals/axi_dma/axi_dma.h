@@ -154,7 +154,7 @@ private:
     std::vector<uint8_t> mm2s_buffer_;  // grows to the largest transfer, then reused
     tlm::tlm_generic_payload mm2s_read_;
     tlm::tlm_generic_payload mm2s_stream_;
-    vp::AxisExtension mm2s_axis_;
+    vp::AxisExtension* mm2s_axis_ = nullptr;  // on mm2s_stream_ (which owns it)
 
     S2mmBuffer s2mm_buffer_;
     sc_core::sc_event s2mm_armed_;

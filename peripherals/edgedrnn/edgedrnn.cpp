@@ -90,6 +90,10 @@ EdgeDrnn::EdgeDrnn(sc_core::sc_module_name name, const EdgeDrnnParams& params, v
     // payload owns (and frees) its extensions.
     read_in_place_ = new vp::ReadInPlace;
     fetch_.set_extension(read_in_place_);
+    // The output stream's too, for good: an output the DMA never takes (the simulation
+    // ended while it stalled) must not leave the payload pointing at a dead stack object.
+    out_axis_ = new vp::AxisExtension;
+    out_trans_.set_extension(out_axis_);
 
     const std::string n = basename();
     stats.add_counter(n + ".timesteps", &timesteps_, "steps", "time steps computed");
@@ -475,13 +479,11 @@ int64_t EdgeDrnn::send_output(const int16_t* h, unsigned hidden, int64_t first_b
             out[2 * i + 1] = static_cast<uint8_t>((static_cast<uint16_t>(h[i]) >> 8) & 0xFF);
         }
     }
-    vp::AxisExtension ext;
-    ext.tlast = true;
-    ext.beat_bytes = EDGEDRNN_STREAM_BEAT_BYTES;
+    out_axis_->tlast = true;
+    out_axis_->beat_bytes = EDGEDRNN_STREAM_BEAT_BYTES;
     // One round (5 cycles) yields num_pe outputs, i.e. num_pe / 8 stream beats; the
     // 128-bit stream takes at most one beat per cycle.
-    ext.beat_interval = period_ * std::max(1.0, 5.0 * 8.0 / params_.num_pe);
-    out_trans_.set_extension(&ext);
+    out_axis_->beat_interval = period_ * std::max(1.0, 5.0 * 8.0 / params_.num_pe);
     out_trans_.set_command(tlm::TLM_WRITE_COMMAND);
     out_trans_.set_address(0);
     out_trans_.set_data_ptr(out_data_.data());
@@ -493,7 +495,6 @@ int64_t EdgeDrnn::send_output(const int16_t* h, unsigned hidden, int64_t first_b
     const sc_time first = time_of(first_beat_cycle);
     sc_time delay = first > now ? first - now : SC_ZERO_TIME;
     m_axis_output->b_transport(out_trans_, delay);
-    out_trans_.clear_extension(&ext);
     return cycle_ceil(sc_core::sc_time_stamp() + delay);
 }
 

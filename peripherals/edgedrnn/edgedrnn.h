@@ -32,6 +32,7 @@
 namespace vp {
 class Stats;
 struct ReadInPlace;
+struct AxisExtension;
 class ConfigSchema;
 class Config;
 }  // namespace vp
@@ -154,6 +155,7 @@ private:
     vp::ReadInPlace* read_in_place_ = nullptr;  // on fetch_ (which owns it)
     const int8_t* fetched_ = nullptr;           // the last column: in memory or a buffer
     tlm::tlm_generic_payload out_trans_;
+    vp::AxisExtension* out_axis_ = nullptr;  // on out_trans_ (which owns it)
     std::vector<uint8_t> out_data_;
 
     std::vector<StepRecord> steps_;

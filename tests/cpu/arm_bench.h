@@ -7,6 +7,7 @@
 #include <string>
 
 #include "peripherals/gic/gic.h"
+#include "tests/support/stuck_register.h"
 #include "vp/cpu/arm_cpu.h"
 #include "vp/interconnect/axi_interconnect.h"
 #include "vp/memory/ram.h"
@@ -24,11 +25,14 @@ struct ArmBench {
     vp::Ram ddr{"ddr", [] { vp::RamParams p; p.size_bytes = 16 << 20; return p; }(), stats};
     vp::Ram ocm{"ocm", [] { vp::RamParams p; p.size_bytes = 64 << 10; return p; }(), stats};
     zynq::Gic gic{"gic", stats};
+    StuckRegister stuck{"stuck"};  // at kStuckRegister
     std::unique_ptr<vp::ArmCpu> cpu;
+    static constexpr uint64_t kStuckRegister = 0x43C00000;
 
-    ArmBench(const std::string& elf, uint32_t r0, double quantum_ns = 1000) {
+    ArmBench(const std::string& elf, uint32_t r0, double quantum_ns = 1000, bool poll_skip = true) {
         vp::ArmCpuParams params;
         params.elf_path = elf;
+        params.poll_skip = poll_skip;
         params.quantum = sc_core::sc_time(quantum_ns, sc_core::SC_NS);
         cpu = std::make_unique<vp::ArmCpu>("cpu", params, stats, r0);
         vp::PortParams port;
@@ -48,6 +52,7 @@ struct ArmBench {
         target("ocm", ocm.socket, 0, 64 << 10, 0);
         target("gic_cpu", gic.cpu_if, GIC_ZYNQ_CPU_BASE, 0x100, 0);
         target("gic_dist", gic.dist, GIC_ZYNQ_DIST_BASE, 0x1000, 0);
+        target("stuck", stuck.socket, kStuckRegister, 4, 0);
         gic.on_irq = [this](bool level) { cpu->set_irq(level); };
     }
 };

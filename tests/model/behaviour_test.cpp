@@ -2,6 +2,7 @@
 // errors, back-pressure and late input (SPEC 4.8, 5.3, 5.4, 6).
 #include <gtest/gtest.h>
 
+#include <memory>
 #include <vector>
 
 #include "software/include/hw/edgedrnn_regs.h"
@@ -158,6 +159,26 @@ TEST(EdgeDrnnModel, OutputBackPressureHoldsTheActivation) {
     EXPECT_GT(steps[0].last_output_cycle - steps[0].start_cycle, 12000u);
     EXPECT_EQ(steps[1].start_cycle, steps[0].last_output_cycle + 1);
     EXPECT_EQ(bench.outputs, reference_outputs(net, stim));
+}
+
+// The simulation may end while the model waits inside the output stream's b_transport
+// (a sink that never takes it); the model must still be destructible (its payload once
+// pointed at a stack object it would free).
+TEST(EdgeDrnnModel, ModelStalledOnItsOutputStreamIsDestroyedCleanly) {
+    const vp::Network net = small_network();
+    const vp::Stimulus stim = small_stimulus(net, 1);
+    auto bench = std::make_unique<ModelBench>();
+    bench->load_weights(net, 0);
+    bench->output_never_ready = true;
+    bench->script([&] {
+        bench->program(net, 0);
+        bench->send_input(&stim.inputs[0], stim.input_size);
+    });
+    sc_core::sc_start();
+    EXPECT_TRUE(bench->outputs.empty());
+    EXPECT_EQ(bench->stats.value("edgedrnn.timesteps"), 0.0);
+    bench.reset();  // aborted in the payload's destructor before the fix
+    SUCCEED();
 }
 
 TEST(EdgeDrnnModel, LateInputIsWaitedForAndNotCountedAsStepCycles) {

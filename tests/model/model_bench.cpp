@@ -100,6 +100,7 @@ void ModelBench::output_b_transport(tlm::tlm_generic_payload& trans, sc_time& de
     const auto* ext = trans.get_extension<vp::AxisExtension>();
     const unsigned beats = vp::axis_beats(trans.get_data_length(), ext ? ext->beat_bytes : 16);
     // Not ready before output_ready_at: the first beat waits, the rest follow at pace.
+    if (output_never_ready) wait(never_);  // the simulation ends with the model inside
     const sc_time first = sc_core::sc_time_stamp() + delay;
     if (first < output_ready_at) delay += output_ready_at - first;
     if (ext) delay += ext->beat_interval * static_cast<double>(beats - 1);

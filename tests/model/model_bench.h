@@ -70,6 +70,7 @@ public:
 
     // Output side: the sink is not ready before this time (back-pressure).
     sc_core::sc_time output_ready_at = sc_core::SC_ZERO_TIME;
+    bool output_never_ready = false;  // the sink never takes an output (a stalled stream)
     std::vector<int16_t> outputs;
     std::vector<sc_core::sc_time> output_times;  // last beat accepted, per packet
 
@@ -77,6 +78,7 @@ private:
     void run() { if (script_) script_(); }
     void output_b_transport(tlm::tlm_generic_payload& trans, sc_core::sc_time& delay);
     std::function<void()> script_;
+    sc_core::sc_event never_;  // never notified
     std::vector<uint8_t> tx_data_;
     sc_core::sc_time local_ = sc_core::SC_ZERO_TIME;
 };

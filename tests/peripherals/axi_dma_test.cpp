@@ -96,6 +96,7 @@ class StreamSink : public sc_core::sc_module {
 public:
     tlm_utils::simple_target_socket<StreamSink> socket;
     sc_time ready_at = SC_ZERO_TIME;
+    bool never_ready = false;  // never takes a packet (a stalled stream)
 
     struct Packet {
         std::vector<uint8_t> data;
@@ -111,6 +112,7 @@ public:
 
 private:
     void b_transport(tlm::tlm_generic_payload& trans, sc_time& delay) {
+        if (never_ready) wait(never_);  // the simulation ends with the DMA inside
         const auto* ext = trans.get_extension<vp::AxisExtension>();
         Packet p;
         p.data.assign(trans.get_data_ptr(), trans.get_data_ptr() + trans.get_data_length());
@@ -124,6 +126,7 @@ private:
         packets.push_back(std::move(p));
         trans.set_response_status(tlm::TLM_OK_RESPONSE);
     }
+    sc_core::sc_event never_;  // never notified
 };
 
 // S2MM stream sender: sends queued packets in order, each not before its time, and
@@ -434,6 +437,26 @@ TEST(AxiDma, Mm2sStaysBusyUntilTheStreamTargetTookTheLastBeat) {
     EXPECT_TRUE(done & AXI_DMA_SR_IDLE);
     ASSERT_EQ(b.sink.packets.size(), 1u);
     EXPECT_EQ(b.sink.packets[0].last_beat_accepted, sc_time(5, SC_US) + ns(8));
+}
+
+// The simulation may end while MM2S waits inside the stream target's b_transport (a
+// target that never takes the packet, e.g. an accelerator refusing its configuration):
+// the DMA must still be destructible (its stream payload once freed a member of the DMA).
+TEST(AxiDma, Mm2sStalledOnTheStreamIsDestroyedCleanly) {
+    auto b = std::make_unique<DmaBench>();
+    b->sink.never_ready = true;
+    b->load(0x0, pattern(32, 1));
+    uint32_t sr = 0;
+    b->script([&] {
+        start_mm2s(*b, 0x0, 32);
+        b->wait_until(sc_time(10, SC_US));
+        sr = b->read(AXI_DMA_MM2S_DMASR);
+    });
+    sc_core::sc_start();
+    EXPECT_EQ(sr & AXI_DMA_SR_IDLE, 0u);
+    EXPECT_TRUE(b->sink.packets.empty());
+    b.reset();  // aborted in the payload's destructor before the fix
+    SUCCEED();
 }
 
 TEST(AxiDma, TransferStartedWhileBusyIsIgnored) {

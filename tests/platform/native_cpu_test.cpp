@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "software/hal/hal.h"
+#include "tests/support/stuck_register.h"
 #include "vp/cpu/native_cpu.h"
 #include "vp/interconnect/axi_interconnect.h"
 #include "vp/memory/ram.h"
@@ -14,11 +15,13 @@ struct CpuBench {
     vp::Stats stats;
     vp::AxiInterconnect bus{"bus", stats};
     vp::Ram ram{"ram", [] { vp::RamParams p; p.size_bytes = 1 << 20; return p; }(), stats};
+    vp_test::StuckRegister stuck{"stuck"};  // at kStuckRegister
     std::unique_ptr<vp::NativeCpu> cpu;
 
-    explicit CpuBench(std::function<int(uint32_t)> program) {
+    explicit CpuBench(std::function<int(uint32_t)> program, bool poll_skip = true) {
         vp::NativeCpuParams params;
         params.hal_call_ns = 10;
+        params.poll_skip = poll_skip;
         cpu = std::make_unique<vp::NativeCpu>("cpu", params, stats, std::move(program), 0x1234);
         vp::PortParams port;
         port.name = "cpu";
@@ -31,8 +34,38 @@ struct CpuBench {
         const unsigned t = bus.add_target(port);
         bus.downstream.bind(ram.socket);
         bus.map(vp::AddressRegion{"ram", 0x10000000, 1 << 20, t, 0});
+        port.name = "stuck";
+        const unsigned s = bus.add_target(port);
+        bus.downstream.bind(stuck.socket);
+        bus.map(vp::AddressRegion{"stuck", kStuckRegister, 4, s, 0});
     }
+    static constexpr uint32_t kStuckRegister = 0x20000000;
 };
+
+// A poll budget on a register that never changes (a stuck device): the loop's reads,
+// transacted or skipped, add up to the budget, and it times out at the simulated time
+// of reading one by one (30 ns per read here: a cycle of latency on each side of the
+// 100 MHz bus and one data beat).
+void expect_budget_times_out_as_read_by_read(bool poll_skip) {
+    constexpr uint32_t kBudget = 3000000;
+    uint32_t polls = 0;
+    CpuBench bench(
+        [&](uint32_t) {
+            for (polls = 0; polls < kBudget; ++polls)
+                if (hal_read32(CpuBench::kStuckRegister) != 0) break;
+            return 0;
+        },
+        poll_skip);
+    sc_core::sc_start();
+    EXPECT_EQ(polls, kBudget);
+    const double reads = bench.stats.value("cpu.reads"), skipped = bench.stats.value("cpu.polls_skipped");
+    EXPECT_GE(reads + skipped, kBudget);
+    EXPECT_LE(reads + skipped, kBudget + 100000.0) << "within one wait's window";
+    const double per_read_ns = sc_core::sc_time_stamp().to_seconds() * 1e9 / kBudget;
+    EXPECT_GE(per_read_ns, 30.0);
+    EXPECT_LE(per_read_ns, 30.0 * (kBudget + 100000.0) / kBudget) << "as long as reading one by one";
+    if (poll_skip) EXPECT_LT(reads, 100.0) << "the skipped reads were neither transacted nor waited again";
+}
 
 }  // namespace
 
@@ -84,3 +117,7 @@ TEST(NativeCpu, HalExitEndsTheProgramWithItsStatus) {
     EXPECT_FALSE(after_exit);
     EXPECT_EQ(bench.cpu->exit_status(), 7);
 }
+
+TEST(NativeCpu, PollBudgetOnAStuckRegisterTimesOutAsReadByRead) { expect_budget_times_out_as_read_by_read(true); }
+
+TEST(NativeCpu, PollBudgetOnAStuckRegisterReadByRead) { expect_budget_times_out_as_read_by_read(false); }

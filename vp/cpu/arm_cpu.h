@@ -53,8 +53,11 @@
 // of the translation block, so a bus fault names that PC; Thumb code (newlib's multilib)
 // is counted at 4 bytes per instruction; a block is counted whole when it starts, so a
 // device access sees the time at the end of its block. A polling loop whose body writes
-// memory would lose the skipped iterations' writes (set cpu.poll_skip = false), and its
-// own poll counter does not advance while skipped (a poll budget lasts longer). Code
+// memory would lose the skipped iterations' writes (set cpu.poll_skip = false). When the
+// read after the wait still sees the old value (a stuck device), the loop's next reads of
+// that register in the same block, up to the iterations skipped, return it at once with
+// no transaction and with their instructions' time cancelled (the wait stood for it), so
+// a poll budget runs out when it would read by read (to within one window). Code
 // falling through into `_exit` without a branch would not be seen (compilers branch).
 // DMI regions withdrawn by a target are remapped at the next block start.
 #pragma once
@@ -195,6 +198,7 @@ private:
     std::string fault_;
 
     LastRead last_read_;
+    uint64_t poll_credit_ = 0;  // reads of last_read_'s register the last wait stood for
 
     uint64_t device_reads_ = 0, device_writes_ = 0, bus_errors_ = 0, irqs_ = 0, wfis_ = 0, slices_ = 0;
     uint64_t polls_skipped_ = 0, poll_waits_ = 0;

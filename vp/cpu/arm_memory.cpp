@@ -80,6 +80,7 @@ bool ArmCpu::device_access(tlm::tlm_command cmd, uint64_t address, unsigned size
     trans_.set_dmi_allowed(false);
     trans_.set_response_status(tlm::TLM_INCOMPLETE_RESPONSE);
     poll_hint_->change = nullptr;  // a register with a change event names it (poll_hint.h)
+    poll_credit_ = 0;              // any other access ends the loop the credit was for
     const double before_ps = local_ps();
     sc_core::sc_time delay(before_ps, sc_core::SC_PS);
     qk_.set(delay);

@@ -2,6 +2,9 @@
 // (cpu.poll_skip; the sleep is the native CPU's too: vp/cpu/poll_wait.h).
 
 #include "vp/cpu/arm_cpu.h"
+
+#include <algorithm>
+
 #include "vp/cpu/poll_wait.h"
 
 namespace vp {
@@ -9,6 +12,15 @@ namespace vp {
 double ArmCpu::now_ps() const { return sc_core::sc_time_stamp().to_seconds() * 1e12 + local_ps(); }
 
 uint64_t ArmCpu::device_read(uint64_t address, unsigned size) {
+    if (poll_credit_ && address == last_read_.address && current_block_ == last_read_.block) {
+        // An iteration the last wait stood for (arm_cpu.h): its instructions' time was in
+        // the wait. (A sync in between restarted the count: cancel no more than since.)
+        --poll_credit_;
+        instructions_at_sync_ +=
+            std::min(instructions_ - last_read_.instructions, instructions_ - instructions_at_sync_);
+        last_read_.instructions = instructions_;
+        return last_read_.value;
+    }
     ++device_reads_;
     uint64_t value = 0;
     if (!device_access(tlm::TLM_READ_COMMAND, address, size, value)) {
@@ -73,6 +85,8 @@ uint64_t ArmCpu::wait_for_change(uint64_t address, unsigned size, uint64_t value
     last_read_.value = now_value;
     last_read_.instructions = instructions_;
     last_read_.end_ps = now_ps();
+    // Still the old value: the loop's reads the wait stood for are owed to it.
+    if (now_value == value && w.periods > 1) poll_credit_ = static_cast<uint64_t>(w.periods) - 1;
     return now_value;
 }
 

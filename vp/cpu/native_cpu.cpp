@@ -95,6 +95,7 @@ void NativeCpu::access(tlm::tlm_command cmd, uint32_t addr, uint32_t& value, boo
     trans_.set_dmi_allowed(false);
     trans_.set_response_status(tlm::TLM_INCOMPLETE_RESPONSE);
     poll_hint_->change = nullptr;
+    poll_credit_ = 0;  // any other access ends the loop the credit was for
     sc_core::sc_time delay = qk_.get_local_time();
     bus->b_transport(trans_, delay);
     qk_.set(delay);
@@ -113,6 +114,10 @@ void NativeCpu::access(tlm::tlm_command cmd, uint32_t addr, uint32_t& value, boo
 }
 
 uint32_t NativeCpu::read32(uint32_t addr) {
+    if (poll_credit_ && addr == last_read_addr_) {  // (see the header: a stuck device)
+        --poll_credit_;
+        return last_read_value_;
+    }
     ++reads_;
     uint32_t v = 0;
     access(tlm::TLM_READ_COMMAND, addr, v);
@@ -150,6 +155,8 @@ uint32_t NativeCpu::wait_for_change(uint32_t addr, uint32_t value) {
     access(tlm::TLM_READ_COMMAND, addr, now_value);
     last_read_value_ = now_value;
     last_read_end_ = sc_core::sc_time_stamp() + qk_.get_local_time();
+    // Still the old value: the loop's reads the wait stood for are owed to it.
+    if (now_value == value && w.periods > 1) poll_credit_ = static_cast<uint64_t>(w.periods) - 1;
     return now_value;
 }
 
@@ -162,6 +169,7 @@ void NativeCpu::write32(uint32_t addr, uint32_t value) {
 void NativeCpu::cache_maintenance(uint32_t addr, uint32_t bytes) {
     ++hal_calls_;
     same_reads_ = 0;
+    poll_credit_ = 0;
     const uint64_t first = addr / 32, last = (uint64_t{addr} + (bytes ? bytes : 1) - 1) / 32;
     charge(params_.hal_call_ns + params_.cache_line_ns * static_cast<double>(last - first + 1));
 }

@@ -10,6 +10,11 @@
 // own grid of iterations, so the program sees the change when polling read by read would,
 // to within the variation of one read's latency; skipped reads are counted
 // (cpu.polls_skipped), not transacted, so port counters show fewer register reads.
+// When the read after the wait still sees the old value (no change within the wait's
+// window of 100,000 iterations: a stuck device), the loop gets the skipped iterations
+// back: its next reads of that register, up to the number skipped, return the value at
+// once with no transaction and no time (the wait stood for that time). So a loop bounded
+// by a poll count times out when reading one by one would (to within one window), fast.
 //
 // Limits: the host executes the software, so instruction timing is not modelled (only
 // HAL calls cost time); caches are not modelled (maintenance costs time per line);
@@ -95,6 +100,7 @@ private:
     uint32_t last_read_addr_ = 0, last_read_value_ = 0;
     unsigned same_reads_ = 0;
     sc_core::sc_time last_read_end_, poll_period_;
+    uint64_t poll_credit_ = 0;  // reads of the last address the last wait already stood for
     static NativeCpu* current_;
 };
 
