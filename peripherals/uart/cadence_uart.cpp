@@ -107,7 +107,15 @@ void CadenceUart::bind_callbacks() {
 
     modemsr.on_write([](uint32_t) {});
     sr.on_write([](uint32_t) {});
-    sr.on_read([this] { return status(); });
+    sr.on_read([this] {
+        // The next time SR changes by itself: the shifter starts or ends a character.
+        if (!in_flight_.empty()) {
+            const sc_time next = in_flight_.front().start > now_ ? in_flight_.front().start : in_flight_.front().end;
+            status_change_.notify(next - sc_core::sc_time_stamp());
+        }
+        return status();
+    });
+    sr.set_change_event(&status_change_);
     fifo.on_write([this](uint32_t v) { write_tx_fifo(static_cast<uint8_t>(v)); });
     fifo.on_read([] { return 0u; });  // the receiver is idle: an empty RX FIFO reads 0
 }
@@ -120,6 +128,7 @@ void CadenceUart::b_transport(tlm::tlm_generic_payload& trans, sc_time& delay) {
     retire(now_);
     bank.transport(trans);
     update_interrupts();
+    if (trans.is_write()) status_change_.notify(delay);  // (a poller learns of it at once)
 }
 
 // ----------------------------------------------------------------------- transmitter

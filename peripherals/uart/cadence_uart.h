@@ -118,6 +118,9 @@ private:
     std::deque<Departure> in_flight_;   // timed mode: shifting + queued characters
     std::deque<uint8_t> held_;          // characters waiting for the transmitter (TX disabled)
     bool was_empty_ = true;             // for the TXEMPTY event
+    // SR's change event (a polling hint): at the next start or end of a departure after a
+    // read of SR, and at any write (which may start, stop or fill the transmitter).
+    sc_core::sc_event status_change_;
 
     std::string transmitted_;
     std::string line_;

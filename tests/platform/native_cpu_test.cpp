@@ -18,10 +18,11 @@ struct CpuBench {
     vp_test::StuckRegister stuck{"stuck"};  // at kStuckRegister
     std::unique_ptr<vp::NativeCpu> cpu;
 
-    explicit CpuBench(std::function<int(uint32_t)> program, bool poll_skip = true) {
+    explicit CpuBench(std::function<int(uint32_t)> program, bool poll_skip = true, double poll_hang_s = 60) {
         vp::NativeCpuParams params;
         params.hal_call_ns = 10;
         params.poll_skip = poll_skip;
+        params.poll_hang_s = poll_hang_s;
         cpu = std::make_unique<vp::NativeCpu>("cpu", params, stats, std::move(program), 0x1234);
         vp::PortParams port;
         port.name = "cpu";
@@ -121,3 +122,45 @@ TEST(NativeCpu, HalExitEndsTheProgramWithItsStatus) {
 TEST(NativeCpu, PollBudgetOnAStuckRegisterTimesOutAsReadByRead) { expect_budget_times_out_as_read_by_read(true); }
 
 TEST(NativeCpu, PollBudgetOnAStuckRegisterReadByRead) { expect_budget_times_out_as_read_by_read(false); }
+
+// Something else keeps happening in the platform (a periodic process): the register could
+// still change, so a long poll of it is not a hang.
+struct Ticker : sc_core::sc_module {
+    explicit Ticker(sc_core::sc_module_name name) : sc_module(name) {
+        SC_HAS_PROCESS(Ticker);
+        SC_THREAD(run);
+    }
+    void run() {
+        for (;;) wait(sc_core::sc_time(1, sc_core::SC_MS));
+    }
+};
+
+// 10^6 polls of 30 ns: 30 ms against a 10 ms hang limit.
+constexpr uint32_t kLongBudget = 1000000;
+constexpr double kHangLimitS = 0.01;
+
+int poll_long(uint32_t) {
+    for (uint32_t polls = 0; polls < kLongBudget; ++polls)
+        if (hal_read32(CpuBench::kStuckRegister) != 0) return 1;
+    return 0;
+}
+
+TEST(NativeCpu, PollingWhatNothingCanChangeIsStoppedAsAHang) {
+    CpuBench bench(poll_long, true, kHangLimitS);
+    sc_core::sc_start();
+    EXPECT_TRUE(bench.cpu->finished());
+    EXPECT_EQ(bench.cpu->exit_status(), 128);
+    EXPECT_NE(bench.cpu->fault().find("hung"), std::string::npos) << bench.cpu->fault();
+    EXPECT_NE(bench.cpu->fault().find("0x20000000"), std::string::npos) << bench.cpu->fault();
+    const double t = sc_core::sc_time_stamp().to_seconds();
+    EXPECT_GE(t, kHangLimitS);
+    EXPECT_LT(t, kHangLimitS + 0.004) << "stopped within one wait's window (3 ms) of the limit";
+}
+
+TEST(NativeCpu, PollingWhileThePlatformIsBusyIsNoHang) {
+    CpuBench bench(poll_long, true, kHangLimitS);
+    Ticker ticker("ticker");
+    sc_core::sc_start();
+    EXPECT_EQ(bench.cpu->exit_status(), 0) << bench.cpu->fault();
+}
+

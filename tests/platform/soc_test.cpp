@@ -70,3 +70,26 @@ TEST(Soc, ReceiveBufferOutsideMemoryIsAConfigurationError) {
     }
 }
 
+
+// A console left at its reset values (transmitter disabled): the BSP's putc waits for
+// SR.TXFULL to clear, which nothing can do; the run is stopped as a hang, not left spinning.
+TEST(Soc, ConsoleThatNeverDrainsIsStoppedAsAHang) {
+    const auto r = run_vp_job("minized.cfg", {{"uart1.boot_configured", "false"},
+                                              {"cpu.poll_hang_s", "0.5"},
+                                              {"synthetic.timesteps", "1"}});
+    EXPECT_NE(r.exit_status, 0);
+    EXPECT_GE(r.stats["sim.simulated_s"].get<double>(), 0.5);
+    EXPECT_LT(r.stats["sim.simulated_s"].get<double>(), 0.6);
+}
+
+// The accelerator refuses its configuration (a layer count above edgedrnn.max_layers), so
+// the DMA never finishes sending: the driver's poll budget (10^8 reads of DMASR) times out
+// as it would read by read, and the platform, stopped inside the stream transfer, shuts
+// down cleanly (it aborted in a payload's destructor before).
+TEST(Soc, AcceleratorThatNeverTakesTheInputTimesOutTheDriver) {
+    const auto r = run_vp_job("minized.cfg", {{"edgedrnn.max_layers", "1"}, {"synthetic.timesteps", "1"}});
+    EXPECT_NE(r.exit_status, 0);
+    EXPECT_EQ(r.stats["run.timesteps_completed"], 0);
+    // 10^8 polls of about 74 ns each.
+    EXPECT_NEAR(r.stats["sim.simulated_s"].get<double>(), 7.4, 0.1);
+}

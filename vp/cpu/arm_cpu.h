@@ -73,6 +73,7 @@
 #include <tlm_utils/tlm_quantumkeeper.h>
 
 #include "vp/common/poll_hint.h"
+#include "vp/cpu/poll_wait.h"
 #include "vp/cpu/cpu.h"
 #include "vp/cpu/elf_loader.h"
 
@@ -89,6 +90,7 @@ struct ArmCpuParams {
     double clock_hz = 667e6;        // cpu.clock_hz
     double cpi = 1.0;               // cpu.cpi: cycles per instruction
     bool poll_skip = true;          // cpu.poll_skip: wait for a polled register's change event
+    double poll_hang_s = 60;        // cpu.poll_hang_s: a loop polling what nothing can change is stopped
     sc_core::sc_time quantum = sc_core::sc_time(1, sc_core::SC_US);
 
     static void declare(ConfigSchema& schema);
@@ -199,6 +201,7 @@ private:
 
     LastRead last_read_;
     uint64_t poll_credit_ = 0;  // reads of last_read_'s register the last wait stood for
+    PollHangWatch hang_watch_{0};  // (armed with cpu.poll_hang_s in the constructor)
 
     uint64_t device_reads_ = 0, device_writes_ = 0, bus_errors_ = 0, irqs_ = 0, wfis_ = 0, slices_ = 0;
     uint64_t polls_skipped_ = 0, poll_waits_ = 0;

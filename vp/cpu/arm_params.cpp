@@ -23,6 +23,7 @@ ArmCpuParams ArmCpuParams::from_config(const Config& c) {
     p.clock_hz = static_cast<double>(c.get_uint("cpu.clock_hz"));
     p.cpi = c.get_double("cpu.cpi");
     p.poll_skip = c.get_bool("cpu.poll_skip");  // declared with the native CPU's keys
+    p.poll_hang_s = c.get_double("cpu.poll_hang_s");
     return p;
 }
 

@@ -23,6 +23,11 @@ void NativeCpuParams::declare(ConfigSchema& s) {
     s.add_bool("cpu.poll_skip", true,
                "native CPU and ARM ISS: in a polling loop on a status register, wait for its change instead of "
                "simulating every read");
+    s.add_double("cpu.poll_hang_s", 60, "s",
+                 "native CPU and ARM ISS (with cpu.poll_skip): stop the program as hung once it has polled, for this "
+                 "long in simulated time, a register nothing in the platform can change any more (no activity "
+                 "pending); 0 = never",
+                 0, 1e9);
 }
 
 NativeCpuParams NativeCpuParams::from_config(const Config& c) {
@@ -30,6 +35,7 @@ NativeCpuParams NativeCpuParams::from_config(const Config& c) {
     p.clock_hz = static_cast<double>(c.get_uint("cpu.clock_hz"));
     p.hal_access_ns = c.get_double("cpu.hal_access_ns");
     p.hal_call_ns = c.get_double("cpu.hal_call_ns");
+    p.poll_hang_s = c.get_double("cpu.poll_hang_s");
     p.cache_line_ns = c.get_double("cpu.cache_line_ns");
     p.poll_skip = c.get_bool("cpu.poll_skip");
     return p;
@@ -37,7 +43,8 @@ NativeCpuParams NativeCpuParams::from_config(const Config& c) {
 
 NativeCpu::NativeCpu(sc_core::sc_module_name name, const NativeCpuParams& params, Stats& stats,
                      std::function<int(uint32_t)> program, uint32_t argument)
-    : Cpu(name), params_(params), program_(std::move(program)), argument_(argument) {
+    : Cpu(name), params_(params), program_(std::move(program)), argument_(argument),
+      hang_watch_(params.poll_hang_s) {
     tlm_utils::tlm_quantumkeeper::set_global_quantum(params.quantum);
     qk_.reset();
     SC_HAS_PROCESS(NativeCpu);
@@ -146,6 +153,7 @@ uint32_t NativeCpu::wait_for_change(uint32_t addr, uint32_t value) {
     access(tlm::TLM_READ_COMMAND, addr, now_value, /*may_sync=*/false);
     if (now_value != value || !poll_hint_->change) return now_value;
     ++poll_waits_;
+    const bool idle = PollHangWatch::platform_idle();
     const PollWake w = wait_for_poll_change(*poll_hint_->change, static_cast<double>(to_ps(poll_period_)),
                                             static_cast<double>(to_ps(qk_.get_local_time())));
     qk_.set(sc_core::sc_time(w.resume_ps - w.woke_ps, sc_core::SC_PS));
@@ -157,6 +165,11 @@ uint32_t NativeCpu::wait_for_change(uint32_t addr, uint32_t value) {
     last_read_end_ = sc_core::sc_time_stamp() + qk_.get_local_time();
     // Still the old value: the loop's reads the wait stood for are owed to it.
     if (now_value == value && w.periods > 1) poll_credit_ = static_cast<uint64_t>(w.periods) - 1;
+    if (hang_watch_.hung_after(addr, value, now_value != value, idle, w.resume_ps)) {
+        fault_ = hang_watch_.describe();
+        log_warning(name(), fault_);
+        throw ProgramExit{128};
+    }
     return now_value;
 }
 

@@ -32,6 +32,7 @@
 
 #include "vp/common/poll_hint.h"
 #include "vp/cpu/cpu.h"
+#include "vp/cpu/poll_wait.h"
 
 namespace vp {
 
@@ -45,6 +46,7 @@ struct NativeCpuParams {
     double hal_call_ns = 20;       // cost of any other HAL call
     double cache_line_ns = 5;      // per 32-byte line of cache maintenance
     bool poll_skip = true;         // wait for a polled status register's change event
+    double poll_hang_s = 60;       // a loop polling what nothing can change is stopped (0 = never)
     sc_core::sc_time quantum = sc_core::sc_time(1, sc_core::SC_US);
 
     static void declare(ConfigSchema& schema);
@@ -101,6 +103,7 @@ private:
     unsigned same_reads_ = 0;
     sc_core::sc_time last_read_end_, poll_period_;
     uint64_t poll_credit_ = 0;  // reads of the last address the last wait already stood for
+    PollHangWatch hang_watch_;
     static NativeCpu* current_;
 };
 

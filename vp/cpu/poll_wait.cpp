@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <sstream>
 
 namespace vp {
 
@@ -18,4 +19,23 @@ PollWake wait_for_poll_change(const sc_core::sc_event& change, double period_ps,
     return w;
 }
 
+bool PollHangWatch::hung_after(uint64_t address, uint64_t value, bool changed, bool idle, double waited_ps) {
+    if (changed || !idle || address != address_ || value != value_) stuck_ps_ = 0;
+    address_ = address;
+    value_ = value;
+    if (changed || !idle) return false;
+    stuck_ps_ += waited_ps;
+    return limit_ps_ > 0 && stuck_ps_ >= limit_ps_;
+}
+
+std::string PollHangWatch::describe() const {
+    std::ostringstream os;
+    os << "the program hung: for " << stuck_ps_ * 1e-12 << " s of simulated time it polled address 0x" << std::hex
+       << address_ << " (value 0x" << value_ << std::dec
+       << "), which nothing in the platform can change any more (no activity is pending); "
+          "stopped by cpu.poll_hang_s";
+    return os.str();
+}
+
 }  // namespace vp
+

@@ -4,6 +4,9 @@
 // sleep, and never before the CPU's own (decoupled) time.
 #pragma once
 
+#include <cstdint>
+#include <string>
+
 #include <systemc>
 
 namespace vp {
@@ -19,5 +22,26 @@ struct PollWake {
 // iteration; due_ps: the CPU's local time ahead of SystemC time. The sleep ends after
 // 100000 periods at the latest (a stuck device): the loop then goes on polling, as it would.
 PollWake wait_for_poll_change(const sc_core::sc_event& change, double period_ps, double due_ps);
+
+// A polling loop nothing can end any more: when its wait began, no process had anything
+// pending (so no event can fire again), and the read after it still saw the old value.
+// Such waits' simulated time adds up per register and value (cpu.poll_hang_s); any
+// change, or pending activity, starts the count again. A loop bounded by a poll count
+// times out long before (the driver's DMA budget: 7.4 s); an unbounded one is a hang.
+class PollHangWatch {
+public:
+    explicit PollHangWatch(double limit_s) : limit_ps_(limit_s * 1e12) {}
+    // Call right before the wait: whether the rest of the platform has nothing pending.
+    static bool platform_idle() { return !sc_core::sc_pending_activity(); }
+    // Call after the read that follows the wait; true when the loop counts as hung.
+    bool hung_after(uint64_t address, uint64_t value, bool changed, bool idle, double waited_ps);
+    // The fault message (the CPU adds where it stopped).
+    std::string describe() const;
+
+private:
+    double limit_ps_;
+    uint64_t address_ = ~uint64_t{0}, value_ = 0;
+    double stuck_ps_ = 0;
+};
 
 }  // namespace vp
