@@ -19,17 +19,47 @@ public:
         next_ = at + bytes;
         return static_cast<uint32_t>(at);
     }
+    uint64_t end() const { return next_; }
 
 private:
     uint64_t next_;
 };
 
 template <typename T>
-uint32_t put(Layout& layout, const std::vector<T>& v, const MemoryWriter& write) {
-    if (v.empty()) return 0;
-    const uint32_t at = layout.take(v.size() * sizeof(T));
-    write(at, v.data(), static_cast<uint32_t>(v.size() * sizeof(T)));
-    return at;
+uint32_t place(Layout& layout, const std::vector<T>& v) {
+    return v.empty() ? 0 : layout.take(v.size() * sizeof(T));
+}
+
+template <typename T>
+void put(uint32_t at, const std::vector<T>& v, const MemoryWriter& write) {
+    if (!v.empty()) write(at, v.data(), static_cast<uint32_t>(v.size() * sizeof(T)));
+}
+
+// One of the job's areas in memory, [start, end), and the key that places it.
+struct Area {
+    const char* key;
+    const char* what;
+    uint64_t start, end;
+};
+
+std::string describe(const Area& a) {
+    std::ostringstream os;
+    os << a.key << " (" << a.what << ", 0x" << std::hex << a.start << "..0x" << a.end - 1 << ")";
+    return os.str();
+}
+
+// The descriptor, the data area and the receive buffer are written by different parties
+// (vp, the application, the DMA): overlapping, they corrupt each other and the run looks
+// like a model bug, so the placement is refused before anything runs.
+void check_no_overlap(const std::vector<Area>& areas) {
+    for (std::size_t i = 0; i < areas.size(); ++i)
+        for (std::size_t j = i + 1; j < areas.size(); ++j) {
+            const Area& a = areas[i];
+            const Area& b = areas[j];
+            if (a.start < b.end && b.start < a.end)
+                throw ConfigError(describe(a) + " overlaps " + describe(b) +
+                                  ": move one of them (the job's areas must not share memory)");
+        }
 }
 
 }  // namespace
@@ -59,14 +89,26 @@ vp_job_descriptor write_job_image(const Network& net, const Stimulus& stim,
     d.rx_addr = at.rx;
 
     Layout layout(at.data);
-    d.weights_addr = put(layout, net.weights, write);
+    d.weights_addr = place(layout, net.weights);
     d.weights_bytes = static_cast<uint32_t>(net.weights.size());
-    d.stim_addr = put(layout, stim.inputs, write);
-    d.gold_rnn_addr = put(layout, stim.gold_rnn, write);
-    d.gold_fc_addr = net.num_outputs ? put(layout, stim.gold_fc, write) : 0;
-    d.cl_weight_addr = put(layout, net.cl_weight, write);
-    d.cl_bias_addr = put(layout, net.cl_bias, write);
+    d.stim_addr = place(layout, stim.inputs);
+    d.gold_rnn_addr = place(layout, stim.gold_rnn);
+    d.gold_fc_addr = net.num_outputs ? place(layout, stim.gold_fc) : 0;
+    d.cl_weight_addr = place(layout, net.cl_weight);
+    d.cl_bias_addr = place(layout, net.cl_bias);
     d.results_addr = layout.take(uint64_t{2} * net.last_hidden() * stim.timesteps);
+    check_no_overlap({
+        {"software.descriptor_address", "the job descriptor", at.descriptor, uint64_t{at.descriptor} + sizeof d},
+        {"software.data_address", "weights, stimulus, gold and results", at.data, layout.end()},
+        {"software.rx_address", "the receive buffer", at.rx, uint64_t{at.rx} + 2ull * net.last_hidden()},
+    });
+
+    put(d.weights_addr, net.weights, write);
+    put(d.stim_addr, stim.inputs, write);
+    put(d.gold_rnn_addr, stim.gold_rnn, write);
+    if (net.num_outputs) put(d.gold_fc_addr, stim.gold_fc, write);
+    put(d.cl_weight_addr, net.cl_weight, write);
+    put(d.cl_bias_addr, net.cl_bias, write);
     write(at.descriptor, &d, sizeof d);
     return d;
 }

@@ -30,6 +30,9 @@ using MemoryWriter = std::function<void(uint32_t address, const void* data, uint
 
 // Lays the job out from addresses.data upwards (each array 8-byte aligned: the DMA has
 // no realignment engine), writes it, writes the descriptor, and returns the descriptor.
+// Throws ConfigError naming both keys when the descriptor (software.descriptor_address),
+// the data area (software.data_address) and the receive buffer (software.rx_address)
+// overlap, before anything is written.
 vp_job_descriptor write_job_image(const Network& net, const Stimulus& stim,
                                   const JobAddresses& at, const DeviceMap& devices,
                                   const MemoryWriter& write);
