@@ -33,6 +33,12 @@ AddressRegion window(const Config& c, const std::string& name, unsigned target, 
 MinizedPlatform::MinizedPlatform(const Config& c, const Network& network, const Stimulus& stimulus,
                                  Stats& stats)
     : network_(network), stimulus_(stimulus) {
+    if (c.is_set("workload.weight_address"))
+        throw ConfigError(c.origin("workload.weight_address") +
+                          ": workload.weight_address is for platform.kind = edgedrnn-ideal; the minized "
+                          "platform places the weights itself, first in the job's data area "
+                          "(software.data_address), and would ignore it: remove the key or move "
+                          "software.data_address");
     edgedrnn::EdgeDrnnParams accel = edgedrnn::EdgeDrnnParams::from_config(c);
     edgedrnn_clock_hz_ = accel.clock_hz;
     const TrafficParams traffic = TrafficParams::from_config(c);

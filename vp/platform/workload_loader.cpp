@@ -19,6 +19,37 @@ std::string require(const Config& c, const std::string& key, const std::string& 
     return v;
 }
 
+// "--stimulus" or "workload.stimulus (scenario.cfg:12)": how the user set the key.
+std::string named(const Config& c, const std::string& key) {
+    return key + " (" + c.origin(key) + ")";
+}
+
+// Input files the chosen workload would not read are errors, not silently ignored:
+// the user expects them to matter (a gold to be checked against, say).
+void reject_unused_inputs(const Config& c) {
+    const std::string network = c.get_string("workload.network");
+    if (network.empty()) {
+        for (const char* key : {"workload.stimulus", "workload.registers", "workload.gold"})
+            if (!c.get_string(key).empty())
+                throw ConfigError(named(c, key) + " is set but workload.network (--network) is not: "
+                                  "the synthetic network would run and ignore it; add --network");
+        return;
+    }
+    if (ends_with(network, ".c")) {
+        // The SDK export carries its sizes and thresholds in edgedrnn_params.h and its gold
+        // in edgedrnn_test.c; the register and gold files belong to the RTL testbench.
+        if (!c.get_string("workload.registers").empty())
+            throw ConfigError(named(c, "workload.registers") +
+                              ": an SDK-export network (.c) takes its sizes and thresholds from "
+                              "edgedrnn_params.h, so the register file would be ignored; drop it "
+                              "(thresholds: --set workload.thx=/workload.thh=)");
+        if (!c.get_string("workload.gold").empty())
+            throw ConfigError(named(c, "workload.gold") +
+                              ": an SDK-export network (.c) takes its gold from the stimulus file "
+                              "(edgedrnn_test.c), so this file would be ignored; drop it");
+    }
+}
+
 LoadedWorkload import_files(const Config& c) {
     LoadedWorkload w;
     const std::string network = c.get_string("workload.network");
@@ -75,6 +106,7 @@ void truncate(Stimulus& s, unsigned n) {
 }  // namespace
 
 LoadedWorkload load_workload(const Config& c) {
+    reject_unused_inputs(c);
     LoadedWorkload w = c.get_string("workload.network").empty() ? synthesize(c) : import_files(c);
     check_consistent(w.network, w.stimulus);
     truncate(w.stimulus, static_cast<unsigned>(c.get_uint("workload.timesteps")));
