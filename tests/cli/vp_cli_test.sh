@@ -131,5 +131,67 @@ else
     echo "real EdgeDRNN data not found at $DATA: its CLI checks are skipped"
 fi
 
+# ---- Output files: checked before the run, every write checked after it.
+# A bad path fails at once (a run of 10^6 steps would take minutes), names the key and the
+# path, and leaves no empty file behind for the outputs that were fine.
+for opt in "--outputs" "--stats-json" "--set run.bandwidth_csv="; do
+    case $opt in --set*) args=(--set "run.bandwidth_csv=$TMP/nodir/f.txt"); key=run.bandwidth_csv ;;
+                 --outputs) args=(--outputs "$TMP/nodir/f.txt"); key=run.outputs ;;
+                 *) args=(--stats-json "$TMP/nodir/f.txt"); key=run.stats_json ;; esac
+    rm -f "$TMP/early.txt" "$TMP/early.json"
+    [ "$key" = run.outputs ] && other=(--stats-json "$TMP/early.json") || other=(--outputs "$TMP/early.txt")
+    timeout 10 "$VP" -q "${args[@]}" "${other[@]}" --set synthetic.timesteps=1000000 >"$TMP/od.log" 2>&1; rc=$?
+    check "$key in a missing directory exits 2 before simulating" test $rc -eq 2
+    check "$key in a missing directory: message names key and path" contains "$TMP/od.log" "$key.*nodir/f.txt.*does not exist"
+    check "$key in a missing directory: nothing simulated" bash -c "! grep -q 'uart1\\|vp summary' '$TMP/od.log'"
+    check "$key in a missing directory: no empty file left for the other output" \
+        bash -c "[ ! -e '$TMP/early.txt' ] && [ ! -e '$TMP/early.json' ]"
+done
+timeout 10 "$VP" -q --stats-json "$TMP" --set synthetic.timesteps=1000000 >"$TMP/odir.log" 2>&1; rc=$?
+check "a directory as --stats-json exits 2" test $rc -eq 2
+check "a directory as --stats-json is named" contains "$TMP/odir.log" "run.stats_json (--stats-json): cannot write.*is a directory"
+if [ -w /dev/full ]; then
+    # A failed write: exit 2 naming the file, the summary still printed, the other files written.
+    "$VP" -q --outputs /dev/full --stats-json "$TMP/full1.json" --set synthetic.timesteps=3 >"$TMP/full1.log" 2>&1; rc=$?
+    check "--outputs /dev/full exits 2" test $rc -eq 2
+    check "--outputs /dev/full is named" contains "$TMP/full1.log" "vp: error: run.outputs (--outputs): writing '/dev/full' failed"
+    check "--outputs /dev/full: the summary is still printed" contains "$TMP/full1.log" "== vp summary"
+    check "--outputs /dev/full: the stats json is still written" python3 -c "import json; json.load(open('$TMP/full1.json'))"
+    "$VP" -q --stats-json /dev/full --outputs "$TMP/full2.txt" --set run.bandwidth_csv=/dev/full \
+        --set synthetic.timesteps=3 >"$TMP/full2.log" 2>&1; rc=$?
+    check "--stats-json /dev/full exits 2" test $rc -eq 2
+    check "--stats-json /dev/full is named" contains "$TMP/full2.log" "run.stats_json (--stats-json): writing '/dev/full' failed"
+    check "run.bandwidth_csv /dev/full is named" contains "$TMP/full2.log" "run.bandwidth_csv (--set .*): writing '/dev/full' failed"
+    check "--stats-json /dev/full: the outputs are still written" test "$(wc -l <"$TMP/full2.txt")" -eq 3
+fi
+
+# ---- The job's memory areas must not overlap (the probe's two placements).
+"$VP" -q --set software.data_address=0x00F00000 --set synthetic.timesteps=3 >"$TMP/ov1.log" 2>&1; rc=$?
+check "data area on the descriptor exits 2" test $rc -eq 2
+check "data area on the descriptor names both keys" \
+    contains "$TMP/ov1.log" "configuration error: software.descriptor_address (.*0xf00000\.\..*) overlaps software.data_address"
+"$VP" -q --set software.data_address=0 --set synthetic.timesteps=3 >"$TMP/ov2.log" 2>&1; rc=$?
+check "data area on the receive buffer exits 2" test $rc -eq 2
+check "data area on the receive buffer names both keys" \
+    contains "$TMP/ov2.log" "software.data_address (.*0x0\.\..*) overlaps software.rx_address (the receive buffer, 0x7a8\.\.0x827)"
+
+# ---- Inputs the run would ignore are refused, naming the option.
+for opt in stimulus gold registers; do
+    "$VP" -q "--$opt" "$TMP/some_file.txt" --set synthetic.timesteps=3 >"$TMP/ign.log" 2>&1; rc=$?
+    check "--$opt without --network exits 2" test $rc -eq 2
+    check "--$opt without --network is named" contains "$TMP/ign.log" "workload.$opt (--$opt) is set but workload.network (--network) is not"
+done
+for opt in registers gold; do
+    "$VP" -q --network "$TMP/edgedrnn_params.c" --stimulus "$TMP/edgedrnn_test.c" "--$opt" "$TMP/x.txt" >"$TMP/ign.log" 2>&1; rc=$?
+    check "--$opt with an SDK-export network exits 2" test $rc -eq 2
+    check "--$opt with an SDK-export network is named" contains "$TMP/ign.log" "workload.$opt (--$opt): an SDK-export network (.c)"
+done
+"$VP" -q --set workload.weight_address=0x4 --set synthetic.timesteps=3 >"$TMP/wa.log" 2>&1; rc=$?
+check "workload.weight_address on minized exits 2" test $rc -eq 2
+check "workload.weight_address on minized says why" contains "$TMP/wa.log" "workload.weight_address is for platform.kind = edgedrnn-ideal"
+"$VP" -q --platform "$SRC/platforms/edgedrnn-ideal.cfg" --set workload.weight_address=0x4 \
+    --set synthetic.timesteps=3 >"$TMP/wa2.log" 2>&1; rc=$?
+check "an unaligned workload.weight_address on edgedrnn-ideal exits 2" test $rc -eq 2
+
 echo "vp_cli: $pass passed, $fail failed"
 test $fail -eq 0

@@ -78,5 +78,21 @@ check "every traces sweep run exits 0" python3 -c "
 import csv,sys; rows=list(csv.DictReader(open('sweep/results.csv')))
 sys.exit(0 if rows and all(r['exit_status'] == '0' and float(r['trace.bandwidth_bytes_per_s']) > 0 for r in rows) else 1)"
 
+# ---- Output files of a trace run (run.stats_json, run.bandwidth_csv): a missing directory
+# fails before the trace is replayed; a failed write exits 2 naming the file, after the
+# summary, with the other file still written.
+"$VP" --trace scenarios/traces/sequential.stl --stats-json nodir/t.json >out_nodir.log 2>&1; rc=$?
+check "trace run: --stats-json in a missing directory exits 2" test $rc -eq 2
+check "trace run: the missing directory is named before the replay" \
+    bash -c "grep -q 'run.stats_json (--stats-json): cannot write .nodir/t.json.' out_nodir.log && ! grep -q 'trace summary' out_nodir.log"
+if [ -w /dev/full ]; then
+    "$VP" -q --trace scenarios/traces/sequential.stl --stats-json full.json --set run.bandwidth_csv=/dev/full \
+        >out_full.log 2>&1; rc=$?
+    check "trace run: run.bandwidth_csv /dev/full exits 2" test $rc -eq 2
+    check "trace run: the failed write is named" contains out_full.log "run.bandwidth_csv (--set .*): writing '/dev/full' failed"
+    check "trace run: the summary is still printed" contains out_full.log "== vp trace summary"
+    check "trace run: the stats json is still written" json full.json "s['trace.transactions'] == 16384"
+fi
+
 echo "vp_trace: $pass passed, $fail failed"
 test $fail -eq 0

@@ -45,7 +45,7 @@ void print_help(const po::options_description& options) {
     }
     std::cout << "\nExit status: 0 outputs match the gold (or no gold), 1 a mismatch or an\n"
                  "incomplete run (a trace run: error responses), 2 a usage, configuration or\n"
-                 "input-file error.\n";
+                 "input-file error, or an output file that could not be written.\n";
 }
 
 }  // namespace

@@ -2,11 +2,11 @@
 
 #include <chrono>
 #include <cstdio>
-#include <fstream>
 #include <sstream>
 
 #include "software/nn/fc_classifier.h"
 #include "vp/common/log.h"
+#include "vp/platform/output_files.h"
 #include "vp/platform/paper_report.h"
 #include "vp/platform/platform_instance.h"
 #include "vp/platform/run_reports.h"
@@ -54,10 +54,7 @@ Check compare_with_gold(const Network& net, const Stimulus& stim, const std::vec
     return c;
 }
 
-void write_outputs(const std::string& path, const std::vector<int16_t>& out, unsigned h,
-                   unsigned steps) {
-    std::ofstream f(path);
-    if (!f) throw ConfigError("run.outputs: cannot write '" + path + "'");
+void write_outputs(std::ostream& f, const std::vector<int16_t>& out, unsigned h, unsigned steps) {
     std::string line;
     for (unsigned t = 0; t < steps; ++t) {
         line.clear();
@@ -73,6 +70,8 @@ void write_outputs(const std::string& path, const std::vector<int16_t>& out, uns
 
 int run_job(const Config& config, nlohmann::json* stats_out) {
     const auto wall_start = std::chrono::steady_clock::now();
+    check_output_path(config, "run.outputs");  // before anything runs: see output_files.h
+    check_run_report_paths(config);
     const LoadedWorkload w = load_workload(config);
     const Network& net = w.network;
     const Stimulus& stim = w.stimulus;
@@ -103,9 +102,10 @@ int run_job(const Config& config, nlohmann::json* stats_out) {
 
     add_efficiency_stats(stats, net, platform->accelerator_clock_hz());
     if (stats_out) *stats_out = stats.to_json();
-    const std::string outputs_path = config.get_string("run.outputs");
-    if (!outputs_path.empty()) write_outputs(outputs_path, out, h, steps);
-    write_run_reports(config, stats);
+    std::vector<std::string> write_failures = write_run_reports(config, stats);
+    const std::string outputs_failure = write_output_file(
+        config, "run.outputs", [&](std::ostream& f) { write_outputs(f, out, h, steps); });
+    if (!outputs_failure.empty()) write_failures.push_back(outputs_failure);
 
     // Human summary.
     const double clock_hz = platform->accelerator_clock_hz();
@@ -140,21 +140,23 @@ int run_job(const Config& config, nlohmann::json* stats_out) {
     if (config.get_bool("run.compare_paper") && steps) print_paper_comparison(stats, net);
 
     std::fflush(stdout);  // the summary before any verdict on stderr
+    // A file that could not be written is a failed run (exit 2), whatever the outputs.
+    const int write_status = report_write_failures(write_failures) ? 2 : 0;
     const std::string failure = platform->failure();
     if (!failure.empty()) {
         std::fprintf(stderr, "vp: error: %s\n", failure.c_str());
-        return 1;
+        return write_status ? write_status : 1;
     }
     if (check.rnn || check.fc) {
         std::fprintf(stderr, "vp: outputs differ from the gold (first at time step %ld)\n", check.first_bad_step);
-        return 1;
+        return write_status ? write_status : 1;
     }
     if (steps < stim.timesteps) {
         std::fprintf(stderr, "vp: error: %u of %u time steps completed; the run stalled "
                              "(see warnings above)\n", steps, stim.timesteps);
-        return 1;
+        return write_status ? write_status : 1;
     }
-    return 0;
+    return write_status;
 }
 
 }  // namespace vp

@@ -1,28 +1,29 @@
 #include "vp/platform/run_reports.h"
 
 #include <ctime>
-#include <fstream>
 
 #include <systemc>
 
+#include "vp/platform/output_files.h"
 #include "vp/stats/stats.h"
 #include "vp/stats/time_series.h"
 
 namespace vp {
 
-void write_run_reports(const Config& config, const Stats& stats) {
-    const std::string csv_path = config.get_string("run.bandwidth_csv");
-    if (!csv_path.empty()) {
-        std::ofstream f(csv_path);
-        if (!f) throw ConfigError("run.bandwidth_csv: cannot write '" + csv_path + "'");
-        TimeSeriesRegistry::of(stats).write_csv(f);
-    }
-    const std::string json_path = config.get_string("run.stats_json");
-    if (!json_path.empty()) {
-        std::ofstream f(json_path);
-        if (!f) throw ConfigError("run.stats_json: cannot write '" + json_path + "'");
-        f << stats.to_json().dump(2) << '\n';
-    }
+void check_run_report_paths(const Config& config) {
+    check_output_path(config, "run.bandwidth_csv");
+    check_output_path(config, "run.stats_json");
+}
+
+std::vector<std::string> write_run_reports(const Config& config, const Stats& stats) {
+    std::vector<std::string> failures;
+    for (std::string failure :
+         {write_output_file(config, "run.bandwidth_csv",
+                            [&](std::ostream& f) { TimeSeriesRegistry::of(stats).write_csv(f); }),
+          write_output_file(config, "run.stats_json",
+                            [&](std::ostream& f) { f << stats.to_json().dump(2) << '\n'; })})
+        if (!failure.empty()) failures.push_back(std::move(failure));
+    return failures;
 }
 
 namespace {

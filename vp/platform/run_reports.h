@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <string>
+#include <vector>
 
 #include "vp/config/config.h"
 #include "vp/interconnect/axi_interconnect.h"
@@ -13,8 +14,13 @@ namespace vp {
 
 class Stats;
 
-// Throws ConfigError naming the key when a file cannot be written.
-void write_run_reports(const Config& config, const Stats& stats);
+// Checks before the run that run.bandwidth_csv and run.stats_json can be written
+// (output_files.h); throws ConfigError naming the key and the path.
+void check_run_report_paths(const Config& config);
+
+// Writes both files (those set); returns the writes that failed, each naming its key and
+// file. One failure does not stop the other file from being written.
+std::vector<std::string> write_run_reports(const Config& config, const Stats& stats);
 
 // An interconnect's parameters (`name`), without its bandwidth time series when the run
 // writes no bandwidth CSV (run.bandwidth_csv): only the CSV reads them, and keeping them

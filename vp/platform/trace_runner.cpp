@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "vp/common/log.h"
+#include "vp/platform/output_files.h"
 #include "vp/platform/run_reports.h"
 #include "vp/platform/trace_platform.h"
 #include "vp/stats/stats.h"
@@ -87,6 +88,7 @@ int run_trace_job(const Config& config, nlohmann::json* stats_out) {
         throw ConfigError("trace.file: a trace replays on the MiniZed's PL memory path, but platform.kind = " +
                           config.get_string("platform.kind") + " (" + config.origin("platform.kind") +
                           "); expected minized (platforms/minized.cfg)");
+    check_run_report_paths(config);  // before the trace is read and replayed
     if (!config.get_string("workload.network").empty())
         log_warning("vp", "trace.file is set: the workload (workload.network, ...) is not run");
     const TracePlayerParams params = TracePlayerParams::from_config(config);
@@ -103,19 +105,21 @@ int run_trace_job(const Config& config, nlohmann::json* stats_out) {
     const double simulated_s = player.last_done().to_seconds();
     add_speed_stats(stats, wall, simulated_s, "read the trace and build the platform", "the trace's last answer");
     if (stats_out) *stats_out = stats.to_json();
-    write_run_reports(config, stats);
+    const std::vector<std::string> write_failures = write_run_reports(config, stats);
     print_summary(config, stats, player, wall.simulation_s, wall.setup_s);
+    // A file that could not be written is a failed run (exit 2), whatever the replay.
+    const int write_status = report_write_failures(write_failures) ? 2 : 0;
 
     if (!player.finished()) {
         std::fprintf(stderr, "vp: error: the trace player did not finish\n");
-        return 1;
+        return write_status ? write_status : 1;
     }
     if (player.errors()) {
         std::fprintf(stderr, "vp: error: %llu trace transactions were answered with an error (see warnings above)\n",
                      static_cast<unsigned long long>(player.errors()));
-        return 1;
+        return write_status ? write_status : 1;
     }
-    return 0;
+    return write_status;
 }
 
 }  // namespace vp
