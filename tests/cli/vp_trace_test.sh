@@ -85,6 +85,9 @@ sys.exit(0 if rows and all(r['exit_status'] == '0' and float(r['trace.bandwidth_
 check "trace run: --stats-json in a missing directory exits 2" test $rc -eq 2
 check "trace run: the missing directory is named before the replay" \
     bash -c "grep -q 'run.stats_json (--stats-json): cannot write .nodir/t.json.' out_nodir.log && ! grep -q 'trace summary' out_nodir.log"
+"$VP" -q --trace scenarios/traces/sequential.stl --outputs out_ignored.txt >out_ign.log 2>&1
+check "trace run: --outputs is not written, and says so" \
+    bash -c "[ ! -e out_ignored.txt ] && grep -q 'run.outputs (--outputs) is not written' out_ign.log"
 if [ -w /dev/full ]; then
     "$VP" -q --trace scenarios/traces/sequential.stl --stats-json full.json --set run.bandwidth_csv=/dev/full \
         >out_full.log 2>&1; rc=$?

@@ -35,7 +35,9 @@ void check_output_path(const Config& config, const std::string& key) {
     const fs::path parent = fs::path(path).parent_path();
     const std::string dir = parent.empty() ? std::string(".") : parent.string();
     if (!fs::is_directory(dir, ec))
-        throw ConfigError(named(config, key, path) + ": the directory '" + dir + "' does not exist");
+        throw ConfigError(named(config, key, path) + ": " +
+                          (fs::exists(dir, ec) ? "'" + dir + "' is not a directory"
+                                               : "the directory '" + dir + "' does not exist"));
     if (::access(dir.c_str(), W_OK | X_OK) != 0)
         throw ConfigError(named(config, key, path) + ": the directory '" + dir + "' is not writable");
 }

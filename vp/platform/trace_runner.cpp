@@ -91,6 +91,9 @@ int run_trace_job(const Config& config, nlohmann::json* stats_out) {
     check_run_report_paths(config);  // before the trace is read and replayed
     if (!config.get_string("workload.network").empty())
         log_warning("vp", "trace.file is set: the workload (workload.network, ...) is not run");
+    if (!config.get_string("run.outputs").empty())
+        log_warning("vp", "trace.file is set: run.outputs (" + config.origin("run.outputs") +
+                              ") is not written (a trace run has no workload outputs)");
     const TracePlayerParams params = TracePlayerParams::from_config(config);
     StlTrace trace = load_stl(params.file, params.default_bytes);
     log_info("vp", "platform " + config.get_string("platform.name") + ", trace " + params.file + ", " +
