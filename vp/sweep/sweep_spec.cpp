@@ -1,24 +1,19 @@
 #include "vp/sweep/sweep_spec.h"
 
 #include <filesystem>
-#include <sstream>
+#include <map>
 
 #include "vp/config/config.h"
 #include "vp/config/ini_reader.h"
 #include "vp/platform/schema.h"
+#include "vp/sweep/sweep_words.h"
 
 namespace vp {
 namespace {
 
-std::vector<std::string> split_words(const std::string& text) {
-    std::istringstream in(text);
-    std::vector<std::string> words;
-    for (std::string w; in >> w;) words.push_back(w);
-    return words;
-}
+namespace fs = std::filesystem;
 
 std::string relative_to(const std::string& file, const std::string& path) {
-    namespace fs = std::filesystem;
     if (path.empty() || fs::path(path).is_absolute()) return path;
     return (fs::path(file).parent_path() / path).lexically_normal().string();
 }
@@ -29,6 +24,24 @@ void validate(const SweepParameter& p) {
         throw ConfigError(p.where + ": '" + p.key + "' has no values; expected a space-separated list");
     Config scratch(platform_schema());
     for (const auto& v : p.values) scratch.set(p.key, v, p.where);
+}
+
+// An input file named in the sweep must be there before anything runs, or every run
+// would fail the same way.
+void check_input_file(const std::string& path, const std::string& what, const std::string& where) {
+    std::error_code ec;
+    const auto status = fs::status(path, ec);
+    if (!fs::exists(status))
+        throw ConfigError(where + ": " + what + " '" + path + "' does not exist");
+    if (fs::is_directory(status))
+        throw ConfigError(where + ": " + what + " '" + path + "' is a directory, expected a file");
+    if (!fs::is_regular_file(status))
+        throw ConfigError(where + ": " + what + " '" + path + "' is not a regular file");
+}
+
+// Keys read from files: a preset, or a path outside [run] (whose paths are outputs).
+bool names_input_file(const ParamSpec& key) {
+    return key.preset || (key.type == ParamType::Path && key.key.rfind("run.", 0) != 0);
 }
 
 }  // namespace
@@ -69,31 +82,63 @@ std::vector<std::vector<std::string>> SweepSpec::combinations() const {
 }
 
 SweepSpec read_sweep(const std::string& path) {
+    std::error_code ec;
+    if (fs::is_directory(path, ec)) throw ConfigError(path + ": is a directory, expected a sweep file");
     SweepSpec spec;
     spec.file = path;
     spec.metrics = default_sweep_metrics();
+    std::map<std::string, std::string> given;      // [sweep] platform/scenario/metrics -> FILE:LINE
+    std::map<std::string, std::string> key_where;  // a set or swept key -> FILE:LINE
+    std::string platform_where, scenario_where;
+    // A key set twice (in `set`, [vary] or [vary_together]) would leave it to argument
+    // order which value a run gets, and the CSV would show a value the run did not use.
+    auto claim_key = [&](const std::string& key, const std::string& where) {
+        const auto [it, fresh] = key_where.emplace(key, where);
+        if (!fresh)
+            throw ConfigError(where + ": '" + key + "' is already given at " + it->second +
+                              "; a key may be set or swept once per sweep");
+    };
     read_ini(path, [&](const IniLine& e) {
         if (e.is_section) return;
         if (e.section.empty()) throw ConfigError(e.where + ": key '" + e.key + "' before any [section] header");
         if (e.section == "sweep") {
-            if (e.key == "platform") spec.platform = relative_to(path, e.value);
-            else if (e.key == "scenario") spec.scenario = relative_to(path, e.value);
-            else if (e.key == "set") {
-                for (const auto& s : split_words(e.value)) {
+            if (e.key != "set") {
+                const auto [it, fresh] = given.emplace(e.key, e.where);
+                if (!fresh && (e.key == "platform" || e.key == "scenario" || e.key == "metrics"))
+                    throw ConfigError(e.where + ": '" + e.key + "' is already given at " + it->second);
+            }
+            if (e.key == "platform") {
+                spec.platform = relative_to(path, e.value);
+                platform_where = e.where;
+            } else if (e.key == "scenario") {
+                spec.scenario = relative_to(path, e.value);
+                scenario_where = e.where;
+            } else if (e.key == "set") {
+                for (const auto& s : split_sweep_words(e.value, e.where)) {
                     Config scratch(platform_schema());
                     scratch.set_assignment(s, e.where);
+                    claim_key(trim(s.substr(0, s.find('='))), e.where);
                     spec.fixed_sets.push_back(s);
                 }
-            } else if (e.key == "metrics") spec.metrics = split_words(e.value);
-            else throw ConfigError(e.where + ": unknown key '" + e.key +
-                                   "' in [sweep] (expected platform, scenario, set, metrics)");
+            } else if (e.key == "metrics") {
+                spec.metrics = split_sweep_words(e.value, e.where);
+                spec.metrics_where = e.where;
+            } else {
+                throw ConfigError(e.where + ": unknown key '" + e.key +
+                                  "' in [sweep] (expected platform, scenario, set, metrics)");
+            }
         } else if (e.section == "vary" || e.section == "vary_together") {
-            SweepParameter p{e.key, split_words(e.value), e.where};
+            SweepParameter p{e.key, split_sweep_words(e.value, e.where), e.where};
             // File values (a DDR preset, a network) are relative to the sweep file, as in
             // any configuration file, so the sweep runs from any folder.
-            if (const ParamSpec* key = platform_schema().find(e.key); key && (key->type == ParamType::Path || key->preset))
+            const ParamSpec* key = platform_schema().find(e.key);
+            if (key && (key->type == ParamType::Path || key->preset))
                 for (auto& v : p.values) v = relative_to(path, v);
             validate(p);
+            claim_key(p.key, p.where);
+            if (names_input_file(*key))
+                for (const auto& v : p.values)
+                    if (!v.empty()) check_input_file(v, p.key, p.where);
             (e.section == "vary" ? spec.vary : spec.together).push_back(std::move(p));
         } else {
             throw ConfigError(e.where + ": unknown section [" + e.section +
@@ -101,6 +146,8 @@ SweepSpec read_sweep(const std::string& path) {
         }
     });
     if (spec.platform.empty()) throw ConfigError(path + ": [sweep] platform is missing");
+    check_input_file(spec.platform, "platform", platform_where);
+    if (!spec.scenario.empty()) check_input_file(spec.scenario, "scenario", scenario_where);
     if (spec.vary.empty() && spec.together.empty())
         throw ConfigError(path + ": nothing to sweep: add keys to [vary] or [vary_together]");
     for (const auto& p : spec.together)

@@ -11,8 +11,10 @@
 //   [vary_together]                       ; these change in step (equal-length lists)
 //   workload.thx = 0 16 64
 //   workload.thh = 0 16 64
+//   ddr.tRCD = "13.125 ns" "15 ns"        ; a value with spaces in double quotes
 //
-// Every key and value is checked against vp's schema before anything runs.
+// Every key and value is checked against vp's schema before anything runs; a key may be
+// set or swept only once, and the platform, scenario and swept input files must exist.
 #pragma once
 
 #include <string>
@@ -33,6 +35,7 @@ struct SweepSpec {
     std::string scenario;
     std::vector<std::string> fixed_sets;    // "section.key=value"
     std::vector<std::string> metrics;
+    std::string metrics_where;              // FILE:LINE of `metrics` ("" for the default)
     std::vector<SweepParameter> vary;       // cartesian product
     std::vector<SweepParameter> together;   // zipped
 
