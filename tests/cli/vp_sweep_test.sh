@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # vp-sweep end to end: a 4-run sweep gives 4 rows; the GNU parallel job list gives the
-# same CSV as the local run; bad sweep files are rejected before anything runs.
+# same CSV as the local run; bad sweep files, options and output paths are rejected before
+# anything runs; a failed run's row never shows stale statistics; CSV quoting; quoted values.
 # Usage: vp_sweep_test.sh VP_SWEEP_BINARY SOURCE_DIR SCRATCH_DIR
 set -u
 SWEEP=$1; SRC=$2; TMP=$3
@@ -66,6 +67,125 @@ printf '[sweep]\nplatform = %s/platforms/minized.cfg\n[vary]\nworkload.thx =\n' 
 "$SWEEP" empty.sweep --out bad2 >bad2.log 2>&1; rc=$?
 check "an empty value list exits 2" test $rc -eq 2
 check "the empty list is named" grep -q "empty.sweep:4: 'workload.thx' has no values" bad2.log
+
+# A directory given as the sweep file is named as such.
+mkdir -p adir
+"$SWEEP" adir >dir.log 2>&1; rc=$?
+check "a directory as the sweep file exits 2" test $rc -eq 2
+check "a directory as the sweep file is named" grep -q "adir: is a directory, expected a sweep file" dir.log
+
+# The platform and scenario files must exist (and be files) before anything runs.
+printf '[sweep]\nplatform = nonexistent.cfg\n[vary]\nsynthetic.thx = 0 8\n' >noplat.sweep
+"$SWEEP" noplat.sweep --out bad3 >bad3.log 2>&1; rc=$?
+check "a missing platform exits 2" test $rc -eq 2
+check "a missing platform is named with file:line" grep -q "noplat.sweep:2: platform '.*nonexistent.cfg' does not exist" bad3.log
+check "nothing ran for a missing platform" test ! -e bad3/run_0.status
+printf '[sweep]\nplatform = %s/platforms\n[vary]\nsynthetic.thx = 0 8\n' "$SRC" >dirplat.sweep
+"$SWEEP" dirplat.sweep --out bad4 >bad4.log 2>&1; rc=$?
+check "a platform directory exits 2" test $rc -eq 2
+check "a platform directory is named" grep -q "dirplat.sweep:2: platform '.*platforms' is a directory, expected a file" bad4.log
+printf '[sweep]\nplatform = %s/platforms/minized.cfg\nscenario = nosuch.cfg\n[vary]\nsynthetic.thx = 0 8\n' "$SRC" >noscen.sweep
+"$SWEEP" noscen.sweep --out bad5 >bad5.log 2>&1; rc=$?
+check "a missing scenario is named with file:line" grep -q "noscen.sweep:3: scenario '.*nosuch.cfg' does not exist" bad5.log
+
+# A key swept twice, or both set and swept, is rejected naming both lines.
+printf '[sweep]\nplatform = %s/platforms/minized.cfg\n[vary]\nsynthetic.thx = 0 8\nsynthetic.thx = 16 32\n' "$SRC" >dup.sweep
+"$SWEEP" dup.sweep --out bad6 >bad6.log 2>&1; rc=$?
+check "a duplicate [vary] key exits 2" test $rc -eq 2
+check "a duplicate [vary] key names both lines" grep -q "dup.sweep:5: 'synthetic.thx' is already given at .*dup.sweep:4" bad6.log
+check "nothing ran for a duplicate key" test ! -e bad6/run_0.status
+printf '[sweep]\nplatform = %s/platforms/minized.cfg\nset = synthetic.thx=4\n[vary_together]\nsynthetic.thx = 0 8\n' "$SRC" >dup2.sweep
+"$SWEEP" dup2.sweep --out bad7 >bad7.log 2>&1; rc=$?
+check "a key both set and swept is rejected" grep -q "dup2.sweep:5: 'synthetic.thx' is already given at .*dup2.sweep:3" bad7.log
+
+# -j must be a sane positive number.
+for j in -1 0 abc 5000 1.5; do
+    "$SWEEP" four.sweep -j "$j" --out badj >badj.log 2>&1; rc=$?
+    check "-j $j exits 2" test $rc -eq 2
+    check "-j $j is explained" grep -q "expected the number of runs at once, a whole number from 1 to 1024" badj.log
+done
+check "nothing ran for a bad -j" test ! -e badj/run_0.status
+
+# A bad --csv, --plot or --plot-file is found before any run starts.
+"$SWEEP" four.sweep --out badcsv --csv nodir/x.csv >badcsv.log 2>&1; rc=$?
+check "a --csv in a missing folder exits 2" test $rc -eq 2
+check "the --csv folder is named" grep -q "\-\-csv 'nodir/x.csv': the folder 'nodir' does not exist" badcsv.log
+check "nothing ran for a bad --csv" test ! -e badcsv/run_0.status
+"$SWEEP" four.sweep --out badplot --plot x=synthetic.thx,y=edgedrnn.cycles_per_stpe >badplot.log 2>&1; rc=$?
+check "a --plot column not in the CSV exits 2" test $rc -eq 2
+check "the --plot column is named" grep -q "y=edgedrnn.cycles_per_stpe is not a column" badplot.log
+check "nothing ran for a bad --plot" test ! -e badplot/run_0.status
+"$SWEEP" four.sweep --out badplot --plot x=synthetic.thx,why=1 >badplot2.log 2>&1; rc=$?
+check "a malformed --plot exits 2" test $rc -eq 2
+"$SWEEP" four.sweep --out badplot --plot x=synthetic.thx,y=run --plot-file p.jpg >badplot3.log 2>&1; rc=$?
+check "a --plot-file that is not .png or .svg exits 2" test $rc -eq 2
+check "nothing ran for a bad --plot-file" test ! -e badplot/run_0.status
+
+# Write errors on the outputs are errors naming the file.
+"$SWEEP" four.sweep --out local --collect --csv /dev/full >full.log 2>&1; rc=$?
+check "--csv /dev/full fails" test $rc -ne 0
+check "--csv /dev/full is named" grep -q "the CSV '/dev/full' failed" full.log
+"$SWEEP" four.sweep --out fulljobs --jobs-file /dev/full >fulljobs.log 2>&1; rc=$?
+check "--jobs-file /dev/full fails" test $rc -ne 0
+check "--jobs-file /dev/full is named" grep -q "the job list '/dev/full' failed" fulljobs.log
+
+# --collect where nothing ran reports every run missing and fails.
+mkdir -p emptyout
+"$SWEEP" four.sweep --out emptyout --collect >collect_empty.log 2>&1; rc=$?
+check "--collect on an empty folder exits 1" test $rc -eq 1
+check "--collect names the runs not run" grep -q "4 runs, 4 failed (0 with a non-zero exit status, 4 not run" collect_empty.log
+"$SWEEP" four.sweep --out nosuchout --collect >collect_none.log 2>&1; rc=$?
+check "--collect on a missing folder exits 2" test $rc -eq 2
+
+# A failed run's row never shows a previous sweep's statistics: locally and through a
+# job list (run here with bash, one line after another), and with --collect.
+stale() {
+    printf '[sweep]\nplatform = %s/platforms/minized.cfg\nset = synthetic.timesteps=3 synthetic.hidden_size=32 synthetic.input_size=8\nmetrics = edgedrnn.cycles_per_step\n[vary]\nhp.width_bytes = %s\n' "$SRC" "$1" >stale.sweep
+}
+stale "8 16"; "$SWEEP" stale.sweep -j 2 --out stale >stale1.log 2>&1
+check "the first stale sweep fills its metric" test -n "$(sed -n 2p stale/results.csv | cut -d, -f4)"
+stale "3 16"; "$SWEEP" stale.sweep -j 2 --out stale >stale2.log 2>&1; rc=$?
+check "a sweep with a failed run exits 1" test $rc -eq 1
+check "the failed run shows exit 2 and no metric" test "$(sed -n 2p stale/results.csv)" = "0,3,2,"
+check "the failed run is named with its log" grep -q "run 0 (hp.width_bytes=3): exit status 2, see .*run_0.log" stale2.log
+stale "8 16"; "$SWEEP" stale.sweep -j 2 --out stalejobs >/dev/null 2>&1
+stale "3 16"; "$SWEEP" stale.sweep --out stalejobs --jobs-file stalejobs.txt >/dev/null 2>&1
+"$SWEEP" stale.sweep --out stalejobs --collect >stale3.log 2>&1; rc=$?
+check "--collect before the job list ran reports the runs missing" test $rc -eq 1
+check "--collect before the job list ran shows no old metrics" test "$(sed -n 2p stalejobs/results.csv)" = "0,3,,"
+bash stalejobs.txt
+"$SWEEP" stale.sweep --out stalejobs --collect >stale4.log 2>&1; rc=$?
+check "--collect after a failed job exits 1" test $rc -eq 1
+check "the failed job's row shows no old metric" test "$(sed -n 2p stalejobs/results.csv)" = "0,3,2,"
+check "the good job's row has its metric" test -n "$(sed -n 3p stalejobs/results.csv | cut -d, -f4)"
+
+# A value holding a comma is quoted in the CSV (RFC 4180) and reads back as one cell.
+printf '[sweep]\nplatform = %s/platforms/minized.cfg\nset = synthetic.timesteps=3 synthetic.hidden_size=32 synthetic.input_size=8 hp.arbitration=fixed_priority\nmetrics = edgedrnn.cycles_per_step\n[vary]\nhp.priority_order = edgedrnn_weights,dma_mm2s dma_mm2s,edgedrnn_weights\n' "$SRC" >comma.sweep
+"$SWEEP" comma.sweep --out comma >comma.log 2>&1; rc=$?
+check "the comma sweep succeeds" test $rc -eq 0
+check "a value with a comma is quoted" grep -q '^0,"edgedrnn_weights,dma_mm2s",0,' comma/results.csv
+check "the quoted CSV reads back" python3 -c "
+import csv,sys; rows=list(csv.DictReader(open('comma/results.csv')))
+sys.exit(0 if rows[1]['hp.priority_order']=='dma_mm2s,edgedrnn_weights' and rows[1]['exit_status']=='0' and rows[1]['edgedrnn.cycles_per_step'] else 1)"
+
+# A misspelt metric is an error naming it and a near key; the CSV is still written.
+printf '[sweep]\nplatform = %s/platforms/minized.cfg\nset = synthetic.timesteps=3 synthetic.hidden_size=32 synthetic.input_size=8\nmetrics = edgedrnn.cycles_per_stpe\n[vary]\nsynthetic.thx = 0 8\n' "$SRC" >metric.sweep
+"$SWEEP" metric.sweep --out metric >metric.log 2>&1; rc=$?
+check "a metric in no run's statistics exits 2" test $rc -eq 2
+check "the missing metric is named with file:line and a near key" grep -q "metric.sweep:4: metric 'edgedrnn.cycles_per_stpe' is in no run's statistics; near keys: edgedrnn.cycles_per_step" metric.log
+check "the CSV is still written" test "$(wc -l <metric/results.csv)" -eq 3
+
+# Values with spaces (DRAM times with units) in double quotes.
+printf '[sweep]\nplatform = %s/platforms/minized.cfg\nset = synthetic.timesteps=3 synthetic.hidden_size=32 synthetic.input_size=8 ddr.tRP="13.125 ns"\nmetrics = run.latency_us.mean ddr.row_hit_rate\n[vary]\nddr.tRCD = "13.125 ns" "1 us"\n' "$SRC" >trcd.sweep
+"$SWEEP" trcd.sweep --out trcd >trcd.log 2>&1; rc=$?
+check "the ddr.tRCD sweep succeeds" test $rc -eq 0
+check "a quoted value is one value" python3 -c "
+import csv,sys; rows=list(csv.DictReader(open('trcd/results.csv')))
+sys.exit(0 if [r['ddr.tRCD'] for r in rows]==['13.125 ns','1 us'] and float(rows[1]['run.latency_us.mean']) > float(rows[0]['run.latency_us.mean']) else 1)"
+printf '[sweep]\nplatform = %s/platforms/minized.cfg\n[vary]\nddr.tRCD = "13.125 ns\n' "$SRC" >quote.sweep
+"$SWEEP" quote.sweep --out bad8 >bad8.log 2>&1; rc=$?
+check "an unterminated quote exits 2" test $rc -eq 2
+check "an unterminated quote is named with file:line" grep -q "quote.sweep:4: unterminated" bad8.log
 
 echo "vp_sweep: $pass passed, $fail failed"
 test $fail -eq 0

@@ -6,13 +6,12 @@
 
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <map>
-#include <sstream>
+#include <stdexcept>
 
-#include <nlohmann/json.hpp>
-
-#include "vp/config/config.h"
+#include "vp/sweep/sweep_outputs.h"
 
 namespace vp {
 namespace {
@@ -24,8 +23,10 @@ std::string shell_quote(const std::string& s) {
 }
 
 std::string shell_command(const SweepRun& run) {
-    std::string cmd;
-    for (const auto& a : run.argv) cmd += (cmd.empty() ? "" : " ") + shell_quote(a);
+    // The old result and status go first, so a run that never gets this far shows as
+    // missing rather than with a previous sweep's figures.
+    std::string cmd = "rm -f " + shell_quote(run.json) + " " + shell_quote(run.status) + ";";
+    for (const auto& a : run.argv) cmd += " " + shell_quote(a);
     return cmd + " > " + shell_quote(run.log) + " 2>&1; echo $? > " + shell_quote(run.status);
 }
 
@@ -48,7 +49,11 @@ pid_t spawn(const SweepRun& run) {
 }
 
 void write_status(const SweepRun& run, int status) {
-    std::ofstream(run.status) << status << '\n';
+    std::ofstream out(run.status);
+    out << status << '\n';
+    out.close();
+    if (!out) std::fprintf(stderr, "\nvp-sweep: cannot write '%s': run %u is reported missing\n",
+                           run.status.c_str(), run.index);
 }
 
 std::string format_duration(double s) {
@@ -59,6 +64,11 @@ std::string format_duration(double s) {
 }
 
 }  // namespace
+
+void clear_run_files(const SweepRun& run) {
+    std::error_code ec;
+    for (const auto* file : {&run.json, &run.status, &run.log}) std::filesystem::remove(*file, ec);
+}
 
 std::vector<SweepRun> plan_sweep(const SweepSpec& spec, const std::string& vp_binary,
                                  const std::string& out_dir) {
@@ -101,9 +111,19 @@ unsigned run_sweep_locally(const std::vector<SweepRun>& runs, unsigned jobs) {
     while (done < runs.size()) {
         while (running.size() < jobs && next < runs.size()) {
             const SweepRun& r = runs[next++];
-            running[spawn(r)] = &r;
+            clear_run_files(r);
+            const pid_t pid = spawn(r);
+            if (pid > 0) {
+                running[pid] = &r;
+                continue;
+            }
+            std::perror("vp-sweep: fork");  // this run fails; the others go on
+            write_status(r, 127);
+            ++failed;
+            ++done;
         }
         int status = 0;
+        if (running.empty()) continue;
         const pid_t pid = wait(&status);
         if (pid < 0) break;
         const auto it = running.find(pid);
@@ -121,14 +141,15 @@ unsigned run_sweep_locally(const std::vector<SweepRun>& runs, unsigned jobs) {
 
 void write_job_list(const std::vector<SweepRun>& runs, const std::string& path) {
     std::ofstream out(path);
-    if (!out) throw ConfigError("cannot write the job list '" + path + "'");
+    if (!out) throw std::runtime_error("cannot write the job list '" + path + "'");
     for (const auto& r : runs) out << shell_command(r) << '\n';
+    finish_output(out, path, "the job list");
 }
 
 void write_slurm_script(const std::vector<SweepRun>& runs, const std::string& job_list,
                         const std::string& path) {
     std::ofstream out(path);
-    if (!out) throw ConfigError("cannot write the Slurm script '" + path + "'");
+    if (!out) throw std::runtime_error("cannot write the Slurm script '" + path + "'");
     out << "#!/bin/bash\n"
         << "#SBATCH --job-name=vp-sweep\n"
         << "#SBATCH --array=0-" << (runs.empty() ? 0 : runs.size() - 1) << "\n"
@@ -136,38 +157,7 @@ void write_slurm_script(const std::vector<SweepRun>& runs, const std::string& jo
         << "# Each array task runs one line of the job list; afterwards merge with\n"
         << "# vp-sweep SWEEP_FILE --collect OUT_DIR --csv FILE.\n"
         << "sed -n \"$((SLURM_ARRAY_TASK_ID + 1))p\" " << shell_quote(job_list) << " | bash\n";
-}
-
-void write_sweep_csv(const SweepSpec& spec, const std::vector<SweepRun>& runs,
-                     const std::string& csv_path) {
-    std::ofstream out(csv_path);
-    if (!out) throw ConfigError("cannot write the CSV '" + csv_path + "'");
-    out << "run";
-    for (const auto& k : spec.keys()) out << ',' << k;
-    out << ",exit_status";
-    for (const auto& m : spec.metrics) out << ',' << m;
-    out << '\n';
-    for (const auto& r : runs) {
-        out << r.index;
-        for (const auto& v : r.values) out << ',' << v;
-        std::string status;
-        std::ifstream(r.status) >> status;
-        out << ',' << status;
-        nlohmann::json stats;
-        std::ifstream json(r.json);
-        if (json) {
-            try {
-                json >> stats;
-            } catch (const nlohmann::json::exception&) {
-                stats = nlohmann::json::object();
-            }
-        }
-        for (const auto& m : spec.metrics) {
-            out << ',';
-            if (stats.contains(m)) out << stats[m].dump();  // absent metric: empty cell
-        }
-        out << '\n';
-    }
+    finish_output(out, path, "the Slurm script");
 }
 
 }  // namespace vp
