@@ -91,7 +91,9 @@ void expect_poll_budget_times_out_as_read_by_read(bool poll_skip) {
                 per_poll_ns, reads, skipped, bench.stats.value("cpu.run_wall_s"));
     EXPECT_GE(per_poll_ns, kPollNs);
     EXPECT_LE(per_poll_ns, kPollNs * (kBudget + 100000.0) / kBudget);
-    if (poll_skip) EXPECT_LT(reads, 100.0) << "the reads the waits stood for were not transacted";
+    if (poll_skip) {
+    EXPECT_LT(reads, 100.0) << "the reads the waits stood for were not transacted";
+    }
 }
 
 TEST(ArmCpu, PollBudgetOnAStuckRegisterTimesOutAsReadByRead) { expect_poll_budget_times_out_as_read_by_read(true); }

@@ -65,7 +65,9 @@ void expect_budget_times_out_as_read_by_read(bool poll_skip) {
     const double per_read_ns = sc_core::sc_time_stamp().to_seconds() * 1e9 / kBudget;
     EXPECT_GE(per_read_ns, 30.0);
     EXPECT_LE(per_read_ns, 30.0 * (kBudget + 100000.0) / kBudget) << "as long as reading one by one";
-    if (poll_skip) EXPECT_LT(reads, 100.0) << "the skipped reads were neither transacted nor waited again";
+    if (poll_skip) {
+    EXPECT_LT(reads, 100.0) << "the skipped reads were neither transacted nor waited again";
+    }
 }
 
 }  // namespace
