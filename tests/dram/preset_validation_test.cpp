@@ -168,3 +168,59 @@ TEST(DramPlatform, SlowerMemoryMeansLongerSteps) {
     };
     EXPECT_GT(cycles_with("dram"), cycles_with("ideal"));
 }
+
+// Refresh closes every bank every tREFI for tRP + tRFC; an access whose CAS falls after
+// the next refresh start starts over after it. When tRP + tRFC + tRCD reaches tREFI no
+// attempt fits and DramTiming::access looped forever (tRCD = 8 us on the DDR3L): now the
+// parameters are refused before any access.
+TEST(DramRefreshRoom, ATimingThatCannotFitBetweenRefreshesIsRefused) {
+    std::string e = error_of([] { params("ddr3l-1066-x16", {{"tRCD", "8 us"}}); });
+    EXPECT_NE(e.find("ddr.tRCD = '8 us' (test): tRP + tRFC + tRCD ("), std::string::npos) << e;
+    EXPECT_NE(e.find("must be shorter than tREFI"), std::string::npos) << e;
+    // The exact bound: tRP + tRFC + tRCD == tREFI is refused, one cycle less is not.
+    const vp::DramParams p = params("ddr3l-1066-x16");
+    const uint64_t at_bound = p.tREFI - p.tRP - p.tRFC;
+    e = error_of([&] { params("ddr3l-1066-x16", {{"tRCD", std::to_string(at_bound) + " ck"}}); });
+    EXPECT_NE(e.find("ddr.tRCD"), std::string::npos) << e;
+    EXPECT_EQ(error_of([&] { params("ddr3l-1066-x16", {{"tRCD", std::to_string(at_bound - 1) + " ck"}}); }),
+              "(no error)");
+    // A repeated attempt's ACTIVATE waits for the previous one's tRC: bounded the same way.
+    e = error_of([] { params("ddr3l-1066-x16", {{"tRC", "8 us"}, {"tRAS", "40 ns"}}); });
+    EXPECT_NE(e.find("ddr.tRC = '8 us'"), std::string::npos) << e;
+}
+
+// Just inside the bound every access completes, also one whose first attempt is cut by a
+// refresh (it opens its row again right after the refresh and reaches its CAS in time).
+TEST(DramRefreshRoom, AccessesJustInsideTheBoundComplete) {
+    const vp::DramParams p = params("ddr3l-1066-x16");
+    const uint64_t trcd = p.tREFI - p.tRP - p.tRFC - 1;
+    auto dram = make_dram("ddr3l-1066-x16", {{"tRCD", std::to_string(trcd) + " ck"}});
+    const double tck = tck_ns(p);
+    // A cut attempt starts over at its CAS time, which is tRP + tRFC + 1 cycles earlier in
+    // the next refresh interval than its ACTIVATE was: within tREFI / (tRP + tRFC + 1)
+    // intervals it starts right after a refresh, and fits. (The accesses go to one bank,
+    // which serves them in order: the k-th waits for the ones before it.)
+    const double intervals_per_access = static_cast<double>(p.tREFI) / (p.tRP + p.tRFC + 1) + 3;
+    for (uint64_t k = 0; k < 4; ++k) {
+        // Arrivals just before a refresh, each to a new row (an ACTIVATE each).
+        const sc_core::sc_time arrival((static_cast<double>(p.tREFI) * (k + 1) - 20.0 * k) * tck, sc_core::SC_NS);
+        const sc_core::sc_time delay = dram->access(1, k % 2 == 1, k * p.row_bytes() * p.banks, 64, arrival);
+        EXPECT_GT(delay, sc_core::SC_ZERO_TIME);
+        EXPECT_LT(ns(delay), (k + 1) * intervals_per_access * static_cast<double>(p.tREFI) * tck) << k;
+    }
+}
+
+// Times are checked against the 32-bit cycle fields before any conversion (1e30 ns has
+// no integer; casting it was undefined and ran as tRCD = 0), naming the key at fault.
+TEST(DramPresetValidation, OutOfRangeTimesNameTheirKey) {
+    const std::pair<const char*, const char*> cases[] = {
+        {"tRCD", "1e30 ns"}, {"tREFI", "1e30 ns"}, {"tRCD", "1e30 ck"}, {"tRFC", "1e12 ns"}};
+    for (const auto& [key, value] : cases) {
+        const std::string e = error_of([&] { params("ddr3l-1066-x16", {{key, value}}); });
+        EXPECT_NE(e.find(std::string("ddr.") + key + " = '" + value + "'"), std::string::npos) << e;
+        EXPECT_NE(e.find("implausibly long"), std::string::npos) << e;
+    }
+    const std::string e = error_of([] { params("ddr3l-1066-x16", {{"tCK", "1e20 ns"}}); });
+    EXPECT_NE(e.find("ddr.tCK = '1e20 ns'"), std::string::npos) << e;
+    EXPECT_NE(e.find("at most 1 us"), std::string::npos) << e;
+}

@@ -1,6 +1,8 @@
 #include "vp/memory/dram/dram_params.h"
 
+#include <cctype>
 #include <cmath>
+#include <initializer_list>
 #include <sstream>
 #include <stdexcept>
 
@@ -36,7 +38,19 @@ constexpr TimingKey kTimingKeys[] = {
     {"tRFC", "REFRESH command period: the device is blocked this long", true},
 };
 
+// Every timing fits the model's 32-bit cycle fields; a slower clock than 1 us is no DRAM
+// (and keeps cycle * tCK far below sc_time's 2^64 ps).
+constexpr uint64_t kMaxTimingCycles = 0xFFFFFFFFull;
+constexpr double kMaxTckPs = 1e6;
+
 bool is_power_of_two(uint64_t v) { return v != 0 && (v & (v - 1)) == 0; }
+
+// "a + b + c" for messages.
+std::string cycles_text(std::initializer_list<uint64_t> parts) {
+    uint64_t sum = 0;
+    for (uint64_t p : parts) sum += p;
+    return std::to_string(sum) + " cycles";
+}
 
 std::string lower(std::string s) {
     for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -77,11 +91,17 @@ public:
         }
     }
     // In whole cycles of tck_ps; a time in ns is rounded up, as a controller programs it.
-    uint64_t cycles(const char* name, uint64_t tck_ps) const {
+    // At most kMaxTimingCycles (checked before the conversion: 1e30 ns has no integer).
+    uint32_t cycles(const char* name, uint64_t tck_ps) const {
+        require(name);
         const DramTime t = time(name);
-        if (t.in_cycles) return t.cycles;
         // 1e-6 guards against 13.125 / 1.875 coming out as 7.0000000001.
-        return static_cast<uint64_t>(std::ceil(t.ps / static_cast<double>(tck_ps) - 1e-6));
+        const double n = t.in_cycles ? static_cast<double>(t.cycles)
+                                     : std::ceil(t.ps / static_cast<double>(tck_ps) - 1e-6);
+        if (!(n <= static_cast<double>(kMaxTimingCycles)))
+            fail(name, "is implausibly long: more than " + std::to_string(kMaxTimingCycles) +
+                           " cycles of tCK (" + std::to_string(tck_ps) + " ps)");
+        return static_cast<uint32_t>(n);
     }
 
 private:
@@ -89,12 +109,38 @@ private:
     std::string prefix_;
 };
 
+// The model refreshes at fixed slots: every tREFI the device is blocked for tRP + tRFC and
+// every bank is closed. An access whose CAS would fall at or after the next refresh start
+// starts over after that refresh (re-activating its row), so each access needs a row
+// opened right after a refresh to reach its CAS before the next refresh starts:
+//   tRP + tRFC + (ACTIVATE-to-CAS) < tREFI.
+// ACTIVATE-to-CAS is tRCD, and a repeated attempt's ACTIVATE also waits for the previous
+// one's tRC, tRRD_L and tFAW, so those bound it too. If the sum reaches tREFI no attempt
+// ever fits and DramTiming::access never returns (e.g. tRCD = 8 us with tREFI = 7.8 us).
+void check_refresh_leaves_room(const Reader& r, const DramParams& d) {
+    const uint64_t blocked = uint64_t{d.tRP} + d.tRFC;
+    if (d.tREFI <= blocked)
+        r.fail("tREFI", "must be longer than tRFC + tRP (" + cycles_text({d.tRFC, d.tRP}) +
+                            ": the device would never leave refresh)");
+    const struct {
+        const char* name;
+        uint32_t cycles;
+    } act_to_cas[] = {{"tRCD", d.tRCD}, {"tRC", d.tRC}, {"tRRD_L", d.tRRD_L}, {"tFAW", d.tFAW}};
+    for (const auto& k : act_to_cas)
+        if (blocked + k.cycles >= d.tREFI)
+            r.fail(k.name, std::string("tRP + tRFC + ") + k.name + " (" + cycles_text({d.tRP, d.tRFC, k.cycles}) +
+                               ") must be shorter than tREFI (" + std::to_string(d.tREFI) +
+                               " cycles): a row opened after a refresh must be read or written "
+                               "before the next refresh starts");
+}
+
 }  // namespace
 
 DramTime parse_dram_time(const std::string& raw) {
-    std::string text;
+    std::string spaced;
     for (char ch : raw)
-        if (ch != ' ' && ch != '\t' && ch != '_') text += ch;
+        if (ch != ' ' && ch != '\t') spaced += ch;
+    const std::string text = strip_digit_separators(spaced);  // 7_800 ns; not 7__800, _7800
     std::size_t i = 0;
     while (i < text.size() && (std::isdigit(static_cast<unsigned char>(text[i])) || text[i] == '.' ||
                                text[i] == '-' || text[i] == '+' || text[i] == 'e' || text[i] == 'E'))
@@ -117,6 +163,9 @@ DramTime parse_dram_time(const std::string& raw) {
     DramTime t;
     if (unit == "ck" || unit == "nck" || unit == "tck" || unit == "cycles" || unit == "cycle") {
         if (v != std::floor(v)) throw std::invalid_argument("a count of clock cycles must be whole");
+        if (v > static_cast<double>(kMaxTimingCycles))  // (before the conversion: 1e30 has no uint64_t)
+            throw std::invalid_argument("is implausibly long: more than " + std::to_string(kMaxTimingCycles) +
+                                        " clock cycles");
         t.in_cycles = true;
         t.cycles = static_cast<uint64_t>(v);
     } else if (unit == "ps") {
@@ -173,6 +222,7 @@ DramParams DramParams::from_config(const Config& c, const std::string& prefix) {
     const DramTime tck = r.time("tCK");
     if (tck.in_cycles) r.fail("tCK", "the clock period must be a time ('1.875 ns'), not cycles");
     if (!(tck.ps >= 1)) r.fail("tCK", "must be at least 1 ps");
+    if (!(tck.ps <= kMaxTckPs)) r.fail("tCK", "must be at most 1 us (a DRAM clock of at least 1 MHz)");
     d.tck_ps = static_cast<uint64_t>(std::llround(tck.ps));
 
     d.bus_width_bits = static_cast<unsigned>(r.count("bus_width_bits", true));
@@ -189,12 +239,7 @@ DramParams DramParams::from_config(const Config& c, const std::string& prefix) {
     d.columns = r.count("columns", true);
     if (d.columns < d.burst_length) r.fail("columns", "must hold at least one burst");
 
-    auto cyc = [&](const char* name) -> uint32_t {
-        r.require(name);
-        const uint64_t v = r.cycles(name, d.tck_ps);
-        if (v > 0xFFFFFFFFull) r.fail(name, "is implausibly long");
-        return static_cast<uint32_t>(v);
-    };
+    auto cyc = [&](const char* name) -> uint32_t { return r.cycles(name, d.tck_ps); };
     auto optional_cyc = [&](const char* name, uint32_t fallback) -> uint32_t {
         return c.is_set(r.key(name)) ? cyc(name) : fallback;
     };
@@ -213,8 +258,7 @@ DramParams DramParams::from_config(const Config& c, const std::string& prefix) {
     d.tWTR = cyc("tWTR");
     d.tWTR_L = optional_cyc("tWTR_L", d.tWTR);
     d.tRTP = cyc("tRTP");
-    r.require("tREFI");
-    d.tREFI = r.cycles("tREFI", d.tck_ps);
+    d.tREFI = cyc("tREFI");
     d.tRFC = cyc("tRFC");
     if (d.CL == 0) r.fail("CL", "must be at least 1 cycle");
     if (d.tCCD == 0) r.fail("tCCD", "must be at least 1 cycle");
@@ -228,8 +272,7 @@ DramParams DramParams::from_config(const Config& c, const std::string& prefix) {
     d.page_policy = c.get_string(prefix + ".page_policy") == "closed" ? PagePolicyKind::Closed
                                                                        : PagePolicyKind::Open;
     d.refresh = c.get_bool(prefix + ".refresh");
-    if (d.refresh && d.tREFI <= uint64_t{d.tRFC} + d.tRP)
-        r.fail("tREFI", "must be longer than tRFC + tRP (the device would never leave refresh)");
+    if (d.refresh) check_refresh_leaves_room(r, d);
     d.arbitration = c.get_string(prefix + ".arbitration") == "fixed_priority"
                         ? ArbitrationKind::FixedPriority
                         : ArbitrationKind::RoundRobin;
