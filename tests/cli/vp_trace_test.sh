@@ -56,7 +56,16 @@ check "data on a read exits 2" test $rc -eq 2
 check "data on a read names file:line" contains data.txt "data.stl:2: unexpected '0x00' after a read's address"
 "$VP" --trace missing.stl >missing.txt 2>&1; rc=$?
 check "a missing trace exits 2" test $rc -eq 2
-check "a missing trace is named" contains missing.txt "missing.stl: cannot open the trace file"
+check "a missing trace is named" contains missing.txt "trace.file: missing.stl: cannot open the file (no such file), expected a trace file"
+# SystemC's time ends at 2^63 ps (9.22e6 s): a later stamp played at that limit, silently.
+printf '1162500000000000: read 0x0\n' >late.stl  # 9.3e6 s at 125 MHz
+"$VP" --trace late.stl >late.txt 2>&1; rc=$?
+check "a stamp past SystemC's time exits 2" test $rc -eq 2
+check "a stamp past SystemC's time is named" contains late.txt "late.stl:1: time stamp 1162500000000000 lies beyond 9\*10^6 s"
+printf '625000000000000: read 0x0\n625000000000000: read 0x40\n' >late.rstl  # 5e6 s each
+"$VP" --trace late.rstl >late-r.txt 2>&1; rc=$?
+check "relative stamps adding up past SystemC's time exit 2" test $rc -eq 2
+check "the message speaks of the relative stamps' sum" contains late-r.txt "late.rstl:2: the relative time stamps add up to 1e+07 s"
 printf '0: read 0x30000000\n' >far.stl
 "$VP" --trace far.stl >far.txt 2>&1; rc=$?
 check "a trace outside the memories exits 2" test $rc -eq 2

@@ -146,4 +146,39 @@ TEST(TracePlayer, StampsBeyondSimulatedTimeAreRejected) {
     }
 }
 
+// SystemC's time stops at 2^63 ps (9.22e6 s): a stamp between that and the old 10^7 s
+// limit played at 9.22e6 s with wrong latencies. 9.3e6 s at 100 MHz:
+TEST(TracePlayer, StampsPastSystemCsTimeAreRejected) {
+    try {
+        Bench b(parse("0: read 0x0\n930000000000000: read 0x40\n"), 1);
+        FAIL() << "a stamp of 9.3e6 s was accepted";
+    } catch (const vp::TraceError& e) {
+        EXPECT_NE(std::string(e.what()).find("t.stl:2: time stamp 930000000000000 lies beyond 9*10^6 s"),
+                  std::string::npos)
+            << e.what();
+    }
+}
+
+TEST(TracePlayer, StampsJustBelowTheLimitPlayOnTime) {
+    Bench b(parse("0: read 0x0\n890000000000000: read 0x40\n"), 1);  // 8.9e6 s
+    sc_core::sc_start();
+    EXPECT_TRUE(b.player->finished());
+    EXPECT_EQ(b.value("trace.transactions"), 2);
+    EXPECT_NEAR(sc_core::sc_time_stamp().to_seconds(), 8.9e6, 1.0);
+}
+
+// A relative trace's stamps add up: the message speaks of the sum, not the one stamp
+// (5e6 s, which alone is fine).
+TEST(TracePlayer, RelativeStampsAreCheckedByTheirSum) {
+    std::istringstream in("500000000000000: read 0x0\n500000000000000: read 0x40\n");
+    try {
+        Bench b(vp::parse_stl(in, "t.rstl", 64, /*relative=*/true), 1);
+        FAIL() << "stamps adding up to 10^7 s were accepted";
+    } catch (const vp::TraceError& e) {
+        const std::string what = e.what();
+        EXPECT_NE(what.find("t.rstl:2: the relative time stamps add up to 1e+07 s by this line"), std::string::npos)
+            << what;
+    }
+}
+
 }  // namespace

@@ -12,8 +12,11 @@
 namespace vp {
 namespace {
 
-// Simulated time holds 2^64 ps (about 213 days); a trace stamped beyond this is a mistake.
-constexpr double kLatestStampS = 1e7;
+// SystemC's time is a count of ps that stops at 2^63 ps (9.22e6 s, about 107 days): a
+// later stamp would silently play at that limit. 9e6 s leaves room for the transactions'
+// own latencies after the last stamp.
+constexpr double kLatestStampS = 9e6;
+constexpr const char* kLatestStampText = "9*10^6 s (SystemC's time ends at 2^63 ps)";
 
 }  // namespace
 
@@ -51,14 +54,24 @@ TracePlayer::TracePlayer(sc_core::sc_module_name name, StlTrace trace, const Tra
       params_(params),
       buffer_(trace_.max_bytes(), 0),
       in_flight_(params.max_outstanding) {
-    // An absolute trace's stamps are checked one by one; a relative trace's add up.
-    uint64_t cycle_sum = 0;
+    // An absolute trace's stamps are checked one by one; a relative trace's add up (in
+    // double: a sum of 64-bit stamps may not fit 64 bits).
+    const std::string clock = "trace.clock_hz = " + std::to_string(static_cast<uint64_t>(params_.clock_hz)) + " Hz";
+    double stamp_s = 0;
     for (const StlRecord& r : trace_.records) {
-        cycle_sum = trace_.relative ? cycle_sum + r.cycle : r.cycle;
-        if (static_cast<double>(cycle_sum) / params_.clock_hz > kLatestStampS)
-            throw TraceError(trace_.name + ":" + std::to_string(r.line) + ": time stamp " + std::to_string(r.cycle) +
-                             " lies beyond 10^7 s at trace.clock_hz = " + std::to_string(params_.clock_hz) +
-                             " Hz, expected cycles of that clock");
+        const double s = static_cast<double>(r.cycle) / params_.clock_hz;
+        stamp_s = trace_.relative ? stamp_s + s : s;
+        if (stamp_s <= kLatestStampS) continue;
+        std::ostringstream os;
+        os << trace_.name << ":" << r.line << ": ";
+        if (trace_.relative)
+            os << "the relative time stamps add up to " << stamp_s << " s by this line (this one: " << r.cycle
+               << " cycles), beyond " << kLatestStampText << " at " << clock
+               << ", expected cycles of that clock since the previous transaction";
+        else
+            os << "time stamp " << r.cycle << " lies beyond " << kLatestStampText << " at " << clock
+               << ", expected cycles of that clock";
+        throw TraceError(os.str());
     }
     attach_axi_extension(trans_, "trace", 0);
     // The player never looks at read data: let a memory skip the copy (and, for a sparse
