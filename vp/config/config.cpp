@@ -2,11 +2,13 @@
 
 #include "vp/config/ini_reader.h"
 
+#include <cctype>
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iomanip>
 #include <iterator>
 #include <sstream>
 
@@ -14,19 +16,20 @@ namespace vp {
 namespace {
 
 
-// Digits may be grouped with '_' (125_000_000) for readability.
-std::string strip_separators(const std::string& text) {
-    std::string out;
-    out.reserve(text.size());
-    for (char c : text)
-        if (c != '_') out += c;
-    return out;
+// Exactly, as written in the schema: integers in full (1048576, not 1.04858e+06).
+std::string format_number(double v) {
+    std::ostringstream os;
+    if (v == std::floor(v) && std::fabs(v) < 9.2e18) os << static_cast<long long>(v);
+    else if (v == std::floor(v) && v > 0 && v < 1.8446744073709552e19) os << static_cast<unsigned long long>(v);
+    else os << std::setprecision(15) << v;
+    return os.str();
 }
 
 std::string type_expectation(const ParamSpec& spec) {
     std::ostringstream os;
     switch (spec.type) {
-    case ParamType::Uint: os << "a non-negative integer"; break;
+    // (With a range, the range says the sign: "an integer from 1", not "non-negative ... from 1".)
+    case ParamType::Uint: os << (spec.has_range ? "an integer" : "a non-negative integer"); break;
     case ParamType::Int: os << "an integer"; break;
     case ParamType::Double: os << "a number"; break;
     case ParamType::Bool: os << "true or false"; break;
@@ -34,7 +37,7 @@ std::string type_expectation(const ParamSpec& spec) {
     case ParamType::Path: os << "a text value"; break;
     }
     if (!spec.unit.empty()) os << " in " << spec.unit;
-    if (spec.has_range) os << " from " << spec.min << " to " << spec.max;
+    if (spec.has_range) os << " from " << format_number(spec.min) << " to " << format_number(spec.max);
     if (!spec.choices.empty()) {
         os << ", one of:";
         for (const auto& c : spec.choices) os << ' ' << c;
@@ -49,8 +52,27 @@ std::string section_of(const std::string& key) {
 
 }  // namespace
 
+std::string strip_digit_separators(const std::string& text) {
+    const bool hex = text.size() > 2 && text[0] == '0' && (text[1] == 'x' || text[1] == 'X');
+    auto digit = [&](std::size_t i) {
+        const unsigned char c = static_cast<unsigned char>(text[i]);
+        return hex && i >= 2 ? std::isxdigit(c) != 0 : std::isdigit(c) != 0;
+    };
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] != '_') {
+            out += text[i];
+            continue;
+        }
+        if (i == 0 || i + 1 == text.size() || !digit(i - 1) || !digit(i + 1))
+            throw DigitSeparatorError("'_' may only stand singly between two digits (125_000_000)");
+    }
+    return out;
+}
+
 uint64_t parse_uint(const std::string& raw) {
-    const std::string text = strip_separators(trim(raw));
+    const std::string text = strip_digit_separators(trim(raw));
     if (text.empty() || text[0] == '-' || text[0] == '+')
         throw std::invalid_argument("not a non-negative integer");
     errno = 0;
@@ -66,7 +88,7 @@ uint64_t parse_uint(const std::string& raw) {
 }
 
 int64_t parse_int(const std::string& raw) {
-    const std::string text = strip_separators(trim(raw));
+    const std::string text = strip_digit_separators(trim(raw));
     if (text.empty()) throw std::invalid_argument("not an integer");
     const bool neg = text[0] == '-';
     const uint64_t mag = parse_uint(neg || text[0] == '+' ? text.substr(1) : text);
@@ -76,7 +98,7 @@ int64_t parse_int(const std::string& raw) {
 }
 
 double parse_double(const std::string& raw) {
-    const std::string text = strip_separators(trim(raw));
+    const std::string text = strip_digit_separators(trim(raw));
     errno = 0;
     char* end = nullptr;
     const double v = std::strtod(text.c_str(), &end);
@@ -192,6 +214,9 @@ void Config::set(const std::string& key, const std::string& raw, const std::stri
         }
         if (spec.has_range && (numeric < spec.min || numeric > spec.max))
             throw std::invalid_argument("out of range");
+    } catch (const DigitSeparatorError& e) {
+        throw ConfigError(origin + ": key '" + key + "' = '" + value + "': " + e.what() + ", expected " +
+                          type_expectation(spec));
     } catch (const std::invalid_argument&) {
         throw ConfigError(origin + ": key '" + key + "' = '" + value + "': expected " +
                           type_expectation(spec));
@@ -207,10 +232,14 @@ void Config::apply_preset(const ParamSpec& preset_key, const std::string& path) 
         it = it->second.from_preset && section_of(it->first) == section ? values_.erase(it) : std::next(it);
     if (path.empty()) return;
     const std::filesystem::path folder = std::filesystem::path(path).parent_path();
+    IniDuplicateCheck duplicates;
     read_ini(path, [&](const IniLine& line) {
         if (line.is_section)
             throw ConfigError(line.where + ": a preset for [" + section + "] (" + preset_key.key +
                               ") holds that section's keys only, without [section] headers");
+        IniLine in_section = line;  // (a preset's keys belong to the preset key's section)
+        in_section.section = section;
+        duplicates.check(in_section);
         const std::string key = section + "." + line.key;
         const ParamSpec& spec = spec_or_throw(key, line.where);
         if (spec.preset)
@@ -222,7 +251,7 @@ void Config::apply_preset(const ParamSpec& preset_key, const std::string& path) 
             value = (folder / value).lexically_normal().string();
         set(key, value, line.where);
         values_[key].from_preset = true;
-    });
+    }, "a " + section + " preset file", preset_key.key);
 }
 
 void Config::set_assignment(const std::string& assignment, const std::string& origin) {
@@ -232,12 +261,14 @@ void Config::set_assignment(const std::string& assignment, const std::string& or
     set(trim(assignment.substr(0, eq)), assignment.substr(eq + 1), origin);
 }
 
-void Config::load_ini(const std::string& path) {
+void Config::load_ini(const std::string& path, const std::string& expected) {
     const std::filesystem::path folder = std::filesystem::path(path).parent_path();
+    IniDuplicateCheck duplicates;
     read_ini(path, [&](const IniLine& line) {
         if (line.is_section) return;
         if (line.section.empty())
             throw ConfigError(line.where + ": key '" + line.key + "' before any [section] header");
+        duplicates.check(line);
         const std::string key = line.section + "." + line.key;
         std::string value = line.value;
         const ParamSpec& spec = spec_or_throw(key, line.where);
@@ -246,7 +277,7 @@ void Config::load_ini(const std::string& path) {
             std::filesystem::path(value).is_relative())
             value = (folder / value).lexically_normal().string();
         set(key, value, line.where);
-    });
+    }, expected);
 }
 
 std::string Config::text_of(const std::string& key) const {

@@ -71,7 +71,9 @@ public:
 
     // Reads an INI file ([section] headers, key = value, ';' or '#' comments). Unknown
     // keys, bad values and syntax errors throw ConfigError naming FILE:LINE.
-    void load_ini(const std::string& path);
+    // A key given twice in one section of the file is an error (naming both lines); a path
+    // that is not a file (a directory) too, saying it expected `expected`.
+    void load_ini(const std::string& path, const std::string& expected = "a configuration file");
     // "section.key=value" from the command line; origin names the option for messages.
     void set_assignment(const std::string& assignment, const std::string& origin = "--set");
     void set(const std::string& key, const std::string& value, const std::string& origin);
@@ -106,6 +108,13 @@ private:
 
 // Value parsing shared by Config and the tests: throw std::invalid_argument with what
 // was expected.
+// Digits may be grouped with single underscores between digits (125_000_000,
+// 0xFFFF_FFFF); the number without them. '_' anywhere else (1__0, _10, 10_) throws
+// DigitSeparatorError.
+struct DigitSeparatorError : std::invalid_argument {
+    using std::invalid_argument::invalid_argument;
+};
+std::string strip_digit_separators(const std::string& text);
 uint64_t parse_uint(const std::string& text);
 int64_t parse_int(const std::string& text);
 double parse_double(const std::string& text);

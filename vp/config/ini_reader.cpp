@@ -3,6 +3,7 @@
 #include <fstream>
 
 #include "vp/config/config.h"
+#include "vp/config/input_file.h"
 
 namespace vp {
 namespace {
@@ -23,9 +24,16 @@ std::string trim(const std::string& s) {
     return s.substr(b, e - b + 1);
 }
 
-void read_ini(const std::string& path, const std::function<void(const IniLine&)>& on_line) {
-    std::ifstream in(path);
-    if (!in) throw ConfigError(path + ": cannot open the file");
+void IniDuplicateCheck::check(const IniLine& line) {
+    const auto [it, added] = first_.emplace(line.section + "." + line.key, line.where);
+    if (!added)
+        throw ConfigError(line.where + ": key '" + line.key + "' given twice in [" + line.section +
+                          "] (first at " + it->second + "); give each key once");
+}
+
+void read_ini(const std::string& path, const std::function<void(const IniLine&)>& on_line,
+              const std::string& expected, const std::string& key) {
+    std::ifstream in = open_input_file<ConfigError>(path, expected, key);
     IniLine out;
     std::string line;
     for (unsigned lineno = 1; std::getline(in, line); ++lineno) {
@@ -49,6 +57,7 @@ void read_ini(const std::string& path, const std::function<void(const IniLine&)>
         out.value = trim(text.substr(eq + 1));
         on_line(out);
     }
+    if (in.bad()) throw ConfigError(path + ": read error, expected " + expected);
 }
 
 }  // namespace vp

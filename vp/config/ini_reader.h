@@ -4,6 +4,7 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <string>
 
 namespace vp {
@@ -16,8 +17,22 @@ struct IniLine {
     std::string value;
 };
 
-// Calls on_line for every header and key line, in file order.
-void read_ini(const std::string& path, const std::function<void(const IniLine&)>& on_line);
+// Calls on_line for every header and key line, in file order. A path that is not a
+// readable file (missing, a directory, a device) throws ConfigError naming `key` (the
+// option or key that named the path, when there is one) and what was `expected`.
+void read_ini(const std::string& path, const std::function<void(const IniLine&)>& on_line,
+              const std::string& expected = "a configuration file", const std::string& key = {});
+
+// One file's keys, to reject a key given twice in a section (the second would silently
+// win): check() throws ConfigError naming both lines. Repeated [section] headers are
+// the same section.
+class IniDuplicateCheck {
+public:
+    void check(const IniLine& key_line);
+
+private:
+    std::map<std::string, std::string> first_;  // "section.key" -> "FILE:LINE"
+};
 
 // White space removed at both ends.
 std::string trim(const std::string& text);

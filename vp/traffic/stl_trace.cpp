@@ -1,5 +1,7 @@
 #include "vp/traffic/stl_trace.h"
 
+#include "vp/config/input_file.h"
+
 #include <fstream>
 #include <limits>
 #include <string_view>
@@ -166,8 +168,7 @@ StlTrace parse_stl(std::istream& in, const std::string& name, uint32_t default_b
 }
 
 StlTrace load_stl(const std::string& path, uint32_t default_bytes) {
-    std::ifstream in(path);
-    if (!in) throw TraceError(path + ": cannot open the trace file");
+    std::ifstream in = open_input_file<TraceError>(path, "a trace file", "trace.file");
     const bool relative = path.size() >= 5 && path.compare(path.size() - 5, 5, ".rstl") == 0;
     return parse_stl(in, path, default_bytes, relative);
 }

@@ -1,5 +1,7 @@
 #include "vp/workload/import_text.h"
 
+#include "vp/config/input_file.h"
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -56,10 +58,7 @@ bool is_qualifier(std::string_view w) {
 // ---- TextFile ----
 
 TextFile TextFile::load(const std::string& path, const std::string& expected) {
-    std::error_code ec;
-    if (!std::filesystem::is_regular_file(path, ec))
-        throw WorkloadError(path + ": cannot open (no such file), expected " + expected);
-    std::ifstream in(path, std::ios::binary);
+    std::ifstream in = open_input_file<WorkloadError>(path, expected, {}, std::ios::in | std::ios::binary);
     std::ostringstream buffer;
     buffer << in.rdbuf();
     if (!in)
