@@ -74,3 +74,53 @@ TEST(ElfLoader, ASegmentOutsideMemoryIsRefusedWithItsRange) {
         EXPECT_NE(std::string(e.what()).find("0x40000000..0x4000000f) is not all in memory"), std::string::npos) << e.what();
     }
 }
+
+// Every message names the key and the file; a directory says so (it read as a system
+// error before).
+TEST(ElfLoader, MessagesNameTheKeyAndADirectoryIsRefused) {
+    const std::string dir = vp_test::scratch_dir("elf_dir");
+    const std::string e = expect_refused(dir);
+    EXPECT_NE(e.find("cpu.elf: " + dir + ": is a directory, expected an ELF file"), std::string::npos) << e;
+    const std::string text = expect_refused(write_bytes("text2", {'h', 'e', 'l', 'l', 'o'}));
+    EXPECT_EQ(text.rfind("cpu.elf: ", 0), 0u) << text;
+}
+
+// p_memsz < p_filesz is a corrupt header, not a truncated file; segments are named by
+// their program header in every message.
+TEST(ElfLoader, MemorySizeBelowFileSizeHasItsOwnMessage) {
+    std::vector<uint8_t> elf = real_elf();
+    Elf32_Ehdr eh;
+    std::memcpy(&eh, elf.data(), sizeof eh);
+    unsigned patched = eh.e_phnum;
+    for (unsigned i = 0; i < eh.e_phnum && patched == eh.e_phnum; ++i) {
+        Elf32_Phdr ph;
+        const std::size_t at = eh.e_phoff + i * sizeof(Elf32_Phdr);
+        std::memcpy(&ph, elf.data() + at, sizeof ph);
+        if (ph.p_type != PT_LOAD || ph.p_filesz < 2) continue;
+        ph.p_memsz = ph.p_filesz - 1;
+        std::memcpy(elf.data() + at, &ph, sizeof ph);
+        patched = i;
+    }
+    ASSERT_LT(patched, eh.e_phnum);
+    const std::string e = expect_refused(write_bytes("memsz", elf));
+    const std::string n = std::to_string(patched);
+    EXPECT_NE(e.find("the segment of program header " + n + ": its file size"), std::string::npos) << e;
+    EXPECT_NE(e.find("exceeds its memory size"), std::string::npos) << e;
+    EXPECT_EQ(e.find("truncated"), std::string::npos) << e;
+}
+
+TEST(ElfLoader, LoadMessagesUseTheProgramHeaderNumber) {
+    vp::ElfImage image;
+    image.path = "x.elf";
+    vp::ElfSegment s{0x40000000, 16, std::vector<uint8_t>(16, 1)};
+    s.header = 3;
+    image.segments.push_back(s);
+    try {
+        vp::load_elf(image, [](uint32_t, const uint8_t*, uint32_t) { return false; });
+        FAIL() << "accepted";
+    } catch (const vp::ElfError& e) {
+        EXPECT_NE(std::string(e.what()).find("cpu.elf: x.elf: the segment of program header 3 (0x40000000"),
+                  std::string::npos)
+            << e.what();
+    }
+}

@@ -1,5 +1,7 @@
 #include "vp/cpu/elf_loader.h"
 
+#include "vp/config/input_file.h"
+
 #include <elf.h>
 
 #include <cstring>
@@ -10,6 +12,12 @@
 namespace vp {
 namespace {
 
+// Every message names the key and the file: "cpu.elf: <path>: <what>".
+ElfError fail(const std::string& path, const std::string& what) { return ElfError("cpu.elf: " + path + ": " + what); }
+
+// Segments are numbered as their program headers (readelf -l), in every message.
+std::string segment_name(unsigned header) { return "the segment of program header " + std::to_string(header); }
+
 std::string hex(uint64_t v) {
     std::ostringstream os;
     os << "0x" << std::hex << v;
@@ -19,7 +27,7 @@ std::string hex(uint64_t v) {
 template <typename T>
 T read_at(const std::vector<uint8_t>& file, uint64_t offset, const std::string& what, const std::string& path) {
     if (offset + sizeof(T) > file.size())
-        throw ElfError(path + ": truncated ELF: " + what + " at offset " + hex(offset) + " runs past the file's " +
+        throw fail(path, "truncated ELF: " + what + " at offset " + hex(offset) + " runs past the file's " +
                        std::to_string(file.size()) + " bytes");
     T v;
     std::memcpy(&v, file.data() + offset, sizeof v);  // the host is little-endian, as the file must be
@@ -49,41 +57,45 @@ void read_symbols(const std::vector<uint8_t>& file, const Elf32_Ehdr& eh, ElfIma
 
 uint32_t ElfImage::symbol(const std::string& name) const {
     auto it = symbols.find(name);
-    if (it == symbols.end()) throw ElfError(path + ": no symbol '" + name + "' (is it a program built with software/bsp?)");
+    if (it == symbols.end()) throw fail(path, "no symbol '" + name + "' (is it a program built with software/bsp?)");
     return it->second;
 }
 
 ElfImage read_elf(const std::string& path) {
-    std::ifstream f(path, std::ios::binary);
-    if (!f) throw ElfError(path + ": cannot open the ELF file");
+    std::ifstream f = open_input_file<ElfError>(path, "an ELF file (a program built with software/bsp)",
+                                                "cpu.elf", std::ios::in | std::ios::binary);
     const std::vector<uint8_t> file((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
     ElfImage image;
     image.path = path;
     if (file.size() < EI_NIDENT || std::memcmp(file.data(), ELFMAG, SELFMAG) != 0)
-        throw ElfError(path + ": not an ELF file (no \\x7fELF magic)");
-    if (file[EI_CLASS] != ELFCLASS32) throw ElfError(path + ": not a 32-bit ELF (ELFCLASS64?); expected 32-bit little-endian ARM");
-    if (file[EI_DATA] != ELFDATA2LSB) throw ElfError(path + ": not little-endian; expected 32-bit little-endian ARM");
+        throw fail(path, "not an ELF file (no \\x7fELF magic)");
+    if (file[EI_CLASS] != ELFCLASS32) throw fail(path, "not a 32-bit ELF (ELFCLASS64?); expected 32-bit little-endian ARM");
+    if (file[EI_DATA] != ELFDATA2LSB) throw fail(path, "not little-endian; expected 32-bit little-endian ARM");
     const auto eh = read_at<Elf32_Ehdr>(file, 0, "ELF header", path);
     if (eh.e_machine != EM_ARM)
-        throw ElfError(path + ": machine " + std::to_string(eh.e_machine) + " is not ARM (40); expected 32-bit little-endian ARM");
-    if (eh.e_type != ET_EXEC) throw ElfError(path + ": not an executable (e_type " + std::to_string(eh.e_type) + ")");
-    if (eh.e_phnum == 0) throw ElfError(path + ": no program headers: nothing to load");
-    if (eh.e_phentsize != sizeof(Elf32_Phdr)) throw ElfError(path + ": unexpected program header size " + std::to_string(eh.e_phentsize));
+        throw fail(path, "machine " + std::to_string(eh.e_machine) + " is not ARM (40); expected 32-bit little-endian ARM");
+    if (eh.e_type != ET_EXEC) throw fail(path, "not an executable (e_type " + std::to_string(eh.e_type) + ")");
+    if (eh.e_phnum == 0) throw fail(path, "no program headers: nothing to load");
+    if (eh.e_phentsize != sizeof(Elf32_Phdr)) throw fail(path, "unexpected program header size " + std::to_string(eh.e_phentsize));
     image.entry = eh.e_entry;
     for (unsigned i = 0; i < eh.e_phnum; ++i) {
         const auto ph = read_at<Elf32_Phdr>(file, eh.e_phoff + uint64_t{i} * sizeof(Elf32_Phdr), "program header", path);
         if (ph.p_type != PT_LOAD || ph.p_memsz == 0) continue;
-        if (ph.p_filesz > ph.p_memsz || uint64_t{ph.p_offset} + ph.p_filesz > file.size())
-            throw ElfError(path + ": segment " + std::to_string(i) + " runs past the file's end (truncated ELF?)");
+        if (ph.p_filesz > ph.p_memsz)
+            throw fail(path, segment_name(i) + ": its file size " + hex(ph.p_filesz) + " exceeds its memory size " +
+                                 hex(ph.p_memsz) + " (p_filesz > p_memsz: a corrupt header)");
+        if (uint64_t{ph.p_offset} + ph.p_filesz > file.size())
+            throw fail(path, segment_name(i) + " runs past the file's end (truncated ELF?)");
         if (uint64_t{ph.p_paddr} + ph.p_memsz > (uint64_t{1} << 32))
-            throw ElfError(path + ": segment " + std::to_string(i) + " at " + hex(ph.p_paddr) + " wraps the 32-bit address space");
+            throw fail(path, segment_name(i) + " at " + hex(ph.p_paddr) + " wraps the 32-bit address space");
         ElfSegment s;
+        s.header = i;
         s.address = ph.p_paddr;
         s.memory_bytes = ph.p_memsz;
         s.bytes.assign(file.begin() + ph.p_offset, file.begin() + ph.p_offset + ph.p_filesz);
         image.segments.push_back(std::move(s));
     }
-    if (image.segments.empty()) throw ElfError(path + ": no PT_LOAD segment: nothing to load");
+    if (image.segments.empty()) throw fail(path, "no PT_LOAD segment: nothing to load");
     if (eh.e_shoff && eh.e_shentsize == sizeof(Elf32_Shdr)) read_symbols(file, eh, image);
     return image;
 }
@@ -96,7 +108,7 @@ void load_elf(const ElfImage& image, const ElfWriter& write) {
                         (zeros.empty() || write(s.address + static_cast<uint32_t>(s.bytes.size()), zeros.data(),
                                                 static_cast<uint32_t>(zeros.size())));
         if (!ok)
-            throw ElfError(image.path + ": segment " + std::to_string(i) + " (" + hex(s.address) + ".." +
+            throw fail(image.path, segment_name(s.header) + " (" + hex(s.address) + ".." +
                            hex(uint64_t{s.address} + s.memory_bytes - 1) + ") is not all in memory (DDR or OCM)");
     }
 }

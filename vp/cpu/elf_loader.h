@@ -21,6 +21,7 @@ struct ElfSegment {
     uint32_t address = 0;        // physical (p_paddr): where the loader puts it
     uint32_t memory_bytes = 0;   // p_memsz: bytes beyond the file's are zero (.bss)
     std::vector<uint8_t> bytes;  // p_filesz bytes from the file
+    unsigned header = 0;         // its program header's number, which messages call it by
 };
 
 struct ElfImage {
@@ -33,7 +34,7 @@ struct ElfImage {
     uint32_t symbol(const std::string& name) const;
 };
 
-// Throws ElfError("<path>: <what>") for a missing file, a file that is not a 32-bit
+// Throws ElfError("cpu.elf: <path>: <what>") for a missing file (or a directory), a file that is not a 32-bit
 // little-endian ARM executable, or headers and segments that run past the file's end.
 ElfImage read_elf(const std::string& path);
 

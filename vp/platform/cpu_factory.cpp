@@ -19,7 +19,8 @@ std::unique_ptr<Cpu> make_cpu(const Config& c, Stats& stats, uint32_t descriptor
         try {
             return std::make_unique<ArmCpu>("cpu", params, stats, descriptor_address);
         } catch (const ElfError& e) {
-            throw ConfigError(c.origin(c.is_set("cpu.elf") ? "cpu.elf" : "cpu.model") + ": cpu.elf: " + e.what());
+            // (ElfError's message starts with "cpu.elf: <path>: ".)
+            throw ConfigError(c.origin(c.is_set("cpu.elf") ? "cpu.elf" : "cpu.model") + ": " + e.what());
         }
     }
     throw ConfigError(c.origin("cpu.model") + ": cpu.model = '" + model + "' is not available");
