@@ -73,4 +73,12 @@ std::unique_ptr<ArbitrationPolicy> make_arbitration_policy(const std::string& na
                                                            const std::string& priority_order);
 std::vector<std::string> arbitration_policy_names();
 
+// <ic>.priority_order's port names ("a, b" -> {"a", "b"}; blanks dropped).
+std::vector<std::string> parse_priority_order(const std::string& priority_order);
+// Throws ConfigError("<key>: ... names port 'x', which is not an initiator port ...") for a
+// listed name that is not in initiator_names. Checked whatever the arbitration: a typo
+// must not lie dormant until fixed_priority is chosen.
+void check_priority_order(const std::vector<std::string>& order, const std::vector<std::string>& initiator_names,
+                          const std::string& key = "priority_order");
+
 }  // namespace vp

@@ -127,6 +127,10 @@ void AxiInterconnect::end_of_elaboration() {
         SC_REPORT_ERROR(name(), msg.c_str());
     }
     std::vector<const PortTiming*> in, out;
+    std::vector<std::string> initiator_names;
+    for (const auto& p : initiators_) initiator_names.push_back(p->timing.params.name);
+    check_priority_order(parse_priority_order(params_.priority_order), initiator_names,
+                         std::string(basename()) + ".priority_order");
     for (const auto& p : initiators_) in.push_back(&p->timing);
     for (const auto& p : targets_) out.push_back(&p->timing);
     timing_->configure(in, out);
