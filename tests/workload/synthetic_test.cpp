@@ -199,6 +199,25 @@ TEST(Synthetic, RejectionMessageNamesTheField) {
     }
 }
 
+// THX/THH are 10-bit signed fields: 0..511 are the thresholds (the schema's range too);
+// the message states that range (it said 0..65535 while the schema said -512..511).
+TEST(Synthetic, ThresholdRangeIsTheFieldsAndTheMessageSaysSo) {
+    vp::SyntheticSpec spec = small_spec();
+    spec.thx = 511;
+    EXPECT_NO_THROW(vp::validate(spec));
+    for (int bad : {-1, 512}) {
+        spec.thh = bad;
+        try {
+            vp::validate(spec);
+            FAIL() << bad << " accepted";
+        } catch (const vp::WorkloadError& e) {
+            EXPECT_NE(std::string(e.what()).find("thh is " + std::to_string(bad) + ", expected a register value in 0..511"),
+                      std::string::npos)
+                << e.what();
+        }
+    }
+}
+
 TEST(Synthetic, DescribeListsTheParameters) {
     const std::string text = vp::describe(small_spec());
     EXPECT_NE(text.find("L=2"), std::string::npos) << text;

@@ -111,8 +111,8 @@ ConfigSchema build_schema() {
     s.add_uint("synthetic.timesteps", 200, "steps", "synthetic stimulus length", 1, 1e8);
     s.add_uint("synthetic.seed", 1, "", "seed of weights and stimulus", 0, 1.8e19);
     s.add_uint("synthetic.num_outputs", 2, "outputs", "synthetic classifier outputs (0 = none)", 0, 64);
-    s.add_int("synthetic.thx", 0, "Q8.8 LSB", "synthetic network's THX", -512, 511);
-    s.add_int("synthetic.thh", 0, "Q8.8 LSB", "synthetic network's THH", -512, 511);
+    s.add_int("synthetic.thx", 0, "Q8.8 LSB", "synthetic network's THX (register value; 10-bit signed field, so 511 is the highest)", 0, 511);
+    s.add_int("synthetic.thh", 0, "Q8.8 LSB", "synthetic network's THH (register value; 10-bit signed field, so 511 is the highest)", 0, 511);
 
     s.add_path("run.outputs", "write the last layer's outputs, one line per time step (raw Q8.8)");
     s.add_path("run.stats_json", "write all statistics as one JSON object");

@@ -14,7 +14,10 @@ namespace {
 
 constexpr unsigned kLanes = 8;
 constexpr unsigned kMinHidden = 16, kMaxSize = 1024;
-constexpr int kMaxThresholdRegister = 0xFFFF;  // the testbench register file is 16-bit
+// THX/THH are 10-bit two's-complement fields (SPEC.md): 0..511 are the distinct
+// thresholds; a negative value acts as 0 and bits above 9 are ignored, so any other
+// register value only aliases one of these. (The schema's synthetic.thx range is the same.)
+constexpr int kMaxThresholdRegister = 511;
 constexpr double kMaxInputAmplitude = 127.0;   // Q8.8 holds +-128
 // Weight range in units of 1/sqrt(fan_in): twice PyTorch's GRU initialisation, so
 // gates move through the LUTs' non-saturated range for inputs of about +-1.
@@ -60,7 +63,7 @@ void check_size(const char* name, unsigned value, unsigned min, unsigned max) {
 void check_threshold(const char* name, int value) {
     if (value < 0 || value > kMaxThresholdRegister)
         reject(std::string(name) + " is " + std::to_string(value) + ", expected a register value in 0.." +
-               std::to_string(kMaxThresholdRegister));
+               std::to_string(kMaxThresholdRegister) + " (the 10-bit signed field's non-negative values)");
 }
 
 unsigned layer_inputs(const Network& net, unsigned l) {
