@@ -109,7 +109,7 @@ check "nothing ran for a bad -j" test ! -e badj/run_0.status
 # A bad --csv, --plot or --plot-file is found before any run starts.
 "$SWEEP" four.sweep --out badcsv --csv nodir/x.csv >badcsv.log 2>&1; rc=$?
 check "a --csv in a missing folder exits 2" test $rc -eq 2
-check "the --csv folder is named" grep -q "\-\-csv 'nodir/x.csv': the folder 'nodir' does not exist" badcsv.log
+check "the --csv folder is named" grep -q "\-\-csv: cannot write 'nodir/x.csv': the directory 'nodir' does not exist" badcsv.log
 check "nothing ran for a bad --csv" test ! -e badcsv/run_0.status
 "$SWEEP" four.sweep --out badplot --plot x=synthetic.thx,y=edgedrnn.cycles_per_stpe >badplot.log 2>&1; rc=$?
 check "a --plot column not in the CSV exits 2" test $rc -eq 2
@@ -124,10 +124,10 @@ check "nothing ran for a bad --plot-file" test ! -e badplot/run_0.status
 # Write errors on the outputs are errors naming the file.
 "$SWEEP" four.sweep --out local --collect --csv /dev/full >full.log 2>&1; rc=$?
 check "--csv /dev/full fails" test $rc -ne 0
-check "--csv /dev/full is named" grep -q "the CSV '/dev/full' failed" full.log
+check "--csv /dev/full is named" grep -q "the CSV: writing '/dev/full' failed" full.log
 "$SWEEP" four.sweep --out fulljobs --jobs-file /dev/full >fulljobs.log 2>&1; rc=$?
 check "--jobs-file /dev/full fails" test $rc -ne 0
-check "--jobs-file /dev/full is named" grep -q "the job list '/dev/full' failed" fulljobs.log
+check "--jobs-file /dev/full is named" grep -q "the job list: writing '/dev/full' failed" fulljobs.log
 
 # --collect where nothing ran reports every run missing and fails.
 mkdir -p emptyout

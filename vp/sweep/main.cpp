@@ -13,7 +13,7 @@
 #include <boost/program_options.hpp>
 
 #include "vp/config/config.h"
-#include "vp/sweep/sweep_outputs.h"
+#include "vp/common/output_path.h"
 #include "vp/sweep/sweep_plot.h"
 #include "vp/sweep/sweep_results.h"
 #include "vp/sweep/sweep_runner.h"

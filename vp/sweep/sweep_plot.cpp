@@ -11,7 +11,7 @@
 
 #include "vp/config/config.h"
 #include "vp/sweep/sweep_csv.h"
-#include "vp/sweep/sweep_outputs.h"
+#include "vp/common/output_path.h"
 
 namespace vp {
 namespace {

@@ -5,7 +5,7 @@
 #include <set>
 
 #include "vp/sweep/sweep_csv.h"
-#include "vp/sweep/sweep_outputs.h"
+#include "vp/common/output_path.h"
 
 namespace vp {
 namespace {

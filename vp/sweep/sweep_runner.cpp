@@ -11,7 +11,7 @@
 #include <map>
 #include <stdexcept>
 
-#include "vp/sweep/sweep_outputs.h"
+#include "vp/common/output_path.h"
 
 namespace vp {
 namespace {
