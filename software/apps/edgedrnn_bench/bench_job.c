@@ -87,18 +87,22 @@ int bench_job_record(bench_job *job, uint32_t t, uint64_t start_ticks) {
     vp_job_descriptor *d = job->d;
     const uint32_t h = job->h;
     uint32_t bad_rnn = 0, bad_fc = 0, latency, i, o;
+    uint64_t ticks;
     for (o = 0; o < d->num_outputs; ++o) {
         const int16_t fc = fc_classifier_q88(
             fc_classifier_raw(job->rx, h, job->cl_weight, job->cl_bias, d->num_outputs, o));
         if (job->gold_fc && fc != job->gold_fc[t * d->num_outputs + o]) ++bad_fc;
     }
-    /* The step's latency: from before the input transfer to after the classifier. */
-    latency = (uint32_t)(hal_timer_ticks() - start_ticks);
+    /* The step's latency: from before the input transfer to after the classifier. The sum
+     * takes all 64 bits; min and max are 32-bit fields of the descriptor (12.9 s at the
+     * 333 MHz timer), so a longer step saturates there instead of wrapping. */
+    ticks = hal_timer_ticks() - start_ticks;
+    latency = ticks > 0xFFFFFFFFu ? 0xFFFFFFFFu : (uint32_t)ticks;
     for (i = 0; i < h; ++i) {
         job->results[t * h + i] = job->rx[i];
         if (job->gold && job->rx[i] != job->gold[t * h + i]) ++bad_rnn;
     }
-    job->latency_sum += latency;
+    job->latency_sum += ticks;
     if (latency < d->latency_ticks_min) d->latency_ticks_min = latency;
     if (latency > d->latency_ticks_max) d->latency_ticks_max = latency;
     d->steps_done = t + 1;
