@@ -2,9 +2,13 @@
 
 #include <systemc>
 
+#include "vp/common/stop_request.h"
 #include "vp/platform/cli.h"
 
-int sc_main(int argc, char* argv[]) { return vp::run_cli(argc, argv); }
+int sc_main(int argc, char* argv[]) {
+    vp::install_stop_request_handlers();
+    return vp::run_cli(argc, argv);
+}
 
 // Under -DVP_SANITIZE=ON: allocations inside libsystemc itself (kernel objects of threads
 // left waiting at the end of a run) are not the project's leaks.

@@ -4,6 +4,7 @@
 
 #include "software/hal/hal.h"
 #include "tests/support/stuck_register.h"
+#include "vp/common/stop_request.h"
 #include "vp/cpu/native_cpu.h"
 #include "vp/interconnect/axi_interconnect.h"
 #include "vp/memory/ram.h"
@@ -164,5 +165,24 @@ TEST(NativeCpu, PollingWhileThePlatformIsBusyIsNoHang) {
     Ticker ticker("ticker");
     sc_core::sc_start();
     EXPECT_EQ(bench.cpu->exit_status(), 0) << bench.cpu->fault();
+}
+
+// Ctrl-C during a run: the program is stopped at its next device access, as by a fault, so
+// the run still ends with its summary and statistics (vp/common/stop_request.h).
+TEST(NativeCpu, StopRequestEndsTheProgramAtItsNextAccess) {
+    vp::install_stop_request_handlers();
+    bool after = false;
+    CpuBench bench([&](uint32_t) {
+        hal_write32(0x10000000, 1);
+        std::raise(SIGINT);
+        hal_read32(0x10000000);
+        after = true;
+        return 0;
+    });
+    sc_core::sc_start();
+    EXPECT_FALSE(after);
+    EXPECT_TRUE(bench.cpu->finished());
+    EXPECT_EQ(bench.cpu->exit_status(), 130);
+    EXPECT_NE(bench.cpu->fault().find("interrupted by SIGINT"), std::string::npos) << bench.cpu->fault();
 }
 

@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "vp/common/log.h"
+#include "vp/common/stop_request.h"
 #include "vp/stats/stats.h"
 
 namespace vp {
@@ -138,6 +139,10 @@ void ArmCpu::run() {
         set_reg(UC_ARM_REG_R0, boot_argument_);
         set_reg(UC_ARM_REG_PC, elf_.entry);
         while (!finished_) {
+            if (stop_requested()) {  // Ctrl-C / SIGTERM (vp/common/stop_request.h)
+                stop_with_fault("stop request", 0, false, stop_request_message());
+                break;
+            }
             if (remap_needed_) {
                 unmap_memory();
                 map_memory();

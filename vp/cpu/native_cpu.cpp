@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "vp/common/log.h"
+#include "vp/common/stop_request.h"
 #include "vp/common/time_ps.h"
 #include "vp/cpu/poll_wait.h"
 #include "vp/config/config.h"
@@ -90,7 +91,14 @@ void NativeCpu::charge(double ns) {
     if (qk_.need_sync()) qk_.sync();
 }
 
+void NativeCpu::stop_on_request() {
+    fault_ = stop_request_message();
+    log_warning(name(), fault_);
+    throw ProgramExit{130};
+}
+
 void NativeCpu::access(tlm::tlm_command cmd, uint32_t addr, uint32_t& value, bool may_sync) {
+    if (stop_requested()) stop_on_request();
     unsigned char data[4];
     if (cmd == tlm::TLM_WRITE_COMMAND) std::memcpy(data, &value, 4);  // little-endian host
     trans_.set_command(cmd);
@@ -122,6 +130,7 @@ void NativeCpu::access(tlm::tlm_command cmd, uint32_t addr, uint32_t& value, boo
 
 uint32_t NativeCpu::read32(uint32_t addr) {
     if (poll_credit_ && addr == last_read_addr_) {  // (see the header: a stuck device)
+        if (stop_requested()) stop_on_request();
         --poll_credit_;
         return last_read_value_;
     }

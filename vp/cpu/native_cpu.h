@@ -82,6 +82,7 @@ private:
     // may_sync = false: never yields to other processes (see wait_for_change).
     void access(tlm::tlm_command cmd, uint32_t addr, uint32_t& value, bool may_sync = true);
     void charge(double ns);
+    [[noreturn]] void stop_on_request();  // Ctrl-C / SIGTERM (vp/common/stop_request.h)
     void invalidate_dmi(sc_dt::uint64, sc_dt::uint64) override { dmi_.clear(); }
     bool polling(uint32_t addr, uint32_t value);
     uint32_t wait_for_change(uint32_t addr, uint32_t value);
