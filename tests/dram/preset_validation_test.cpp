@@ -224,3 +224,51 @@ TEST(DramPresetValidation, OutOfRangeTimesNameTheirKey) {
     EXPECT_NE(e.find("ddr.tCK = '1e20 ns'"), std::string::npos) << e;
     EXPECT_NE(e.find("at most 1 us"), std::string::npos) << e;
 }
+
+// A part smaller than the DDR window made two addresses share one cell (the mapping wraps
+// the row bits): ddr.rows = 1024 on the 512 MiB MiniZed window ran silently. Refused at
+// start, naming the geometry keys and both sizes.
+TEST(DramWindow, APartSmallerThanTheWindowIsRefused) {
+    const std::string e = error_of([] {
+        vp_test::run_vp_job("minized.cfg", {{"ddr.rows", "1024"}, {"synthetic.timesteps", "1"}});
+    });
+    for (const char* part : {"ddr.banks = 8", "ddr.rows = 1024 (test)", "ddr.columns = 1024", "ddr.bus_width_bits = 16",
+                             "= 16777216 bytes", "ddr.size_bytes = 0x2000_0000", "is 536870912 bytes", "alias"})
+        EXPECT_NE(e.find(part), std::string::npos) << part << " in: " << e;
+}
+
+static vp::Config minized_config(const std::vector<std::pair<std::string, std::string>>& sets) {
+    vp::Config c(vp::platform_schema());
+    c.load_ini(std::string(VP_SOURCE_DIR) + "/platforms/minized.cfg");
+    for (const auto& [k, v] : sets) c.set(k, v, "test");
+    return c;
+}
+
+// Every shipped part holds the MiniZed's window (the DDR3L exactly: 512 MiB).
+TEST(DramWindow, EveryShippedPresetHoldsTheMinizedWindow) {
+    for (const char* name : {"ddr3l-1066-x16", "ddr3-1600-x32", "ddr4-2400-x64", "lpddr4-3200-x32"}) {
+        const vp::Config c = minized_config({{"ddr.preset", preset_path(name)}});
+        EXPECT_EQ(error_of([&] { vp::make_memory_timing(c, "ddr", {"cpu", "hp0"}); }), "(no error)") << name;
+    }
+    // One row less than the DDR3L's window is refused.
+    const vp::Config c = minized_config({{"ddr.rows", "16384"}});
+    EXPECT_NE(error_of([&] { vp::make_memory_timing(c, "ddr", {"cpu", "hp0"}); }).find("ddr.rows = 16384"),
+              std::string::npos);
+}
+
+// ddr.priority_port = bogus was accepted unless arbitration = fixed_priority; now it must
+// name a port whenever given (as hp.priority_order), whatever the arbitration or timing.
+TEST(DramPriorityPort, ABadPortIsRefusedWheneverGiven) {
+    for (const char* timing : {"dram", "simple", "ideal"}) {
+        const vp::Config c = minized_config({{"ddr.priority_port", "bogus"}, {"ddr.timing", timing}});
+        const std::string e = error_of([&] { vp::make_memory_timing(c, "ddr", {"cpu", "hp0"}); });
+        EXPECT_NE(e.find("ddr.priority_port = 'bogus' (test): no such port on this memory (ports: cpu hp0)"),
+                  std::string::npos)
+            << timing << ": " << e;
+    }
+    const vp::Config ok = minized_config({{"ddr.priority_port", "cpu"}});
+    EXPECT_EQ(error_of([&] { vp::make_memory_timing(ok, "ddr", {"cpu", "hp0"}); }), "(no error)");
+    // Not given: the default (hp0) is only needed under fixed_priority.
+    const vp::Config unset = minized_config({});
+    EXPECT_EQ(error_of([&] { vp::make_memory_timing(unset, "ddr", {"cpu"}); }), "(no error)");
+}

@@ -21,7 +21,9 @@ class MemoryTimingPolicy;
 void declare_memory_timing(ConfigSchema& schema, const std::string& prefix);
 
 // port_names: the memory's ports in binding order (for fixed_priority arbitration).
-// Throws ConfigError naming the key for a bad or incomplete DRAM description.
+// Throws ConfigError naming the key for a bad or incomplete DRAM description, a DRAM part
+// smaller than <prefix>.size_bytes, or a <prefix>.priority_port (whenever given) that is
+// not one of port_names.
 std::unique_ptr<MemoryTimingPolicy> make_memory_timing(const Config& config, const std::string& prefix,
                                                        const std::vector<std::string>& port_names);
 
