@@ -3,6 +3,7 @@
 
 #include <elf.h>
 
+#include <algorithm>
 #include <cstring>
 #include <fstream>
 
@@ -123,4 +124,120 @@ TEST(ElfLoader, LoadMessagesUseTheProgramHeaderNumber) {
                   std::string::npos)
             << e.what();
     }
+}
+
+namespace {
+
+// A minimal executable like the probe's (/tmp/probe2/elf/mk.py): an ELF header, one
+// program header per segment {address, file bytes, memory size}, the bytes; no sections.
+struct TinySegment {
+    uint32_t address;
+    std::vector<uint8_t> bytes;
+    uint32_t memory_bytes;
+};
+std::vector<uint8_t> tiny_elf(const std::vector<TinySegment>& segments, uint32_t entry) {
+    Elf32_Ehdr eh{};
+    std::memcpy(eh.e_ident, ELFMAG, SELFMAG);
+    eh.e_ident[EI_CLASS] = ELFCLASS32;
+    eh.e_ident[EI_DATA] = ELFDATA2LSB;
+    eh.e_ident[EI_VERSION] = EV_CURRENT;
+    eh.e_type = ET_EXEC;
+    eh.e_machine = EM_ARM;
+    eh.e_version = EV_CURRENT;
+    eh.e_entry = entry;
+    eh.e_phoff = sizeof(Elf32_Ehdr);
+    eh.e_ehsize = sizeof(Elf32_Ehdr);
+    eh.e_phentsize = sizeof(Elf32_Phdr);
+    eh.e_phnum = static_cast<Elf32_Half>(segments.size());
+    std::vector<uint8_t> out(sizeof eh);
+    std::memcpy(out.data(), &eh, sizeof eh);
+    uint32_t offset = sizeof(Elf32_Ehdr) + segments.size() * sizeof(Elf32_Phdr);
+    for (const auto& s : segments) {
+        Elf32_Phdr ph{};
+        ph.p_type = PT_LOAD;
+        ph.p_offset = offset;
+        ph.p_vaddr = ph.p_paddr = s.address;
+        ph.p_filesz = static_cast<Elf32_Word>(s.bytes.size());
+        ph.p_memsz = s.memory_bytes;
+        ph.p_flags = PF_R | PF_W | PF_X;
+        ph.p_align = 4;
+        const auto* p = reinterpret_cast<const uint8_t*>(&ph);
+        out.insert(out.end(), p, p + sizeof ph);
+        offset += ph.p_filesz;
+    }
+    for (const auto& s : segments) out.insert(out.end(), s.bytes.begin(), s.bytes.end());
+    return out;
+}
+
+constexpr uint32_t kDdr = 0x00100000;
+const std::vector<uint8_t> kCode(12, 0);
+
+// The MiniZed's DDR window as a writer: counts what load_elf writes and its largest call.
+struct FakeDdr {
+    uint64_t data_bytes = 0, largest = 0, checks = 0;
+    vp::ElfWriter writer() {
+        return [this](uint32_t address, const uint8_t* data, uint32_t bytes) {
+            const bool in = address >= kDdr && uint64_t{address} + bytes <= 0x20000000;
+            if (!data) ++checks;
+            else if (in) data_bytes += bytes, largest = std::max<uint64_t>(largest, bytes);
+            return in;
+        };
+    }
+};
+
+}  // namespace
+
+// seg_huge_bss.elf (p_memsz 0xFFE00000 at 0x100000) allocated 4.2 GB of zeros, then wrote
+// them, before finding the range was not memory. Now every range is checked first and
+// nothing at all is written.
+TEST(ElfLoader, AHugeBssBeyondMemoryIsRefusedBeforeAnythingIsWritten) {
+    const std::string path = write_bytes("huge_bss", tiny_elf({{kDdr, kCode, 12}, {0x01000000, {}, 0xF0000000}}, kDdr));
+    const vp::ElfImage image = vp::read_elf(path);
+    FakeDdr ddr;
+    try {
+        vp::load_elf(image, ddr.writer());
+        FAIL() << "accepted";
+    } catch (const vp::ElfError& e) {
+        EXPECT_NE(std::string(e.what()).find("the segment of program header 1 (0x1000000..0xf0ffffff) is not all in memory"),
+                  std::string::npos)
+            << e.what();
+    }
+    EXPECT_EQ(ddr.data_bytes, 0u);  // not even segment 0's code
+}
+
+// A .bss inside memory is zeroed in 64 KiB chunks from one buffer, not one host
+// allocation of its size.
+TEST(ElfLoader, ALargeBssIsZeroedInChunks) {
+    const uint32_t bss = 16u << 20;
+    const std::string path = write_bytes("big_bss", tiny_elf({{kDdr, kCode, bss}}, kDdr));
+    FakeDdr ddr;
+    vp::load_elf(vp::read_elf(path), ddr.writer());
+    EXPECT_EQ(ddr.checks, 1u);
+    EXPECT_EQ(ddr.data_bytes, bss);
+    EXPECT_LE(ddr.largest, 64u * 1024);
+}
+
+// An entry point in no segment ended as a prefetch abort at run time (exit 1); overlapping
+// segments loaded silently, the later winning. Both are refused when the file is read.
+TEST(ElfLoader, AnEntryOutsideEverySegmentIsRefused) {
+    std::string e = expect_refused(write_bytes("entry", tiny_elf({{kDdr, kCode, 12}}, 0x50000000)));
+    EXPECT_NE(e.find("cpu.elf: "), std::string::npos) << e;
+    EXPECT_NE(e.find("entry point 0x50000000 is outside every loaded segment (program headers 0: 0x100000..0x10000b)"),
+              std::string::npos)
+        << e;
+    // Just past the end is outside; the last byte of .bss and a Thumb entry (bit 0) are inside.
+    expect_refused(write_bytes("entry_end", tiny_elf({{kDdr, kCode, 0x1000}}, kDdr + 0x1000)));
+    EXPECT_NO_THROW(vp::read_elf(write_bytes("entry_bss", tiny_elf({{kDdr, kCode, 0x1000}}, kDdr + 0xFFC))));
+    EXPECT_NO_THROW(vp::read_elf(write_bytes("entry_thumb", tiny_elf({{kDdr, kCode, 12}}, kDdr + 1))));
+}
+
+TEST(ElfLoader, OverlappingSegmentsAreRefusedNamingBoth) {
+    std::string e = expect_refused(
+        write_bytes("overlap", tiny_elf({{0x200000, kCode, 12}, {kDdr, kCode, 12}, {kDdr + 8, kCode, 12}}, kDdr)));
+    EXPECT_NE(e.find("the segment of program header 1 (0x100000..0x10000b) and the segment of program header 2 "
+                     "(0x100008..0x100013) overlap"),
+              std::string::npos)
+        << e;
+    // Adjacent segments do not overlap.
+    EXPECT_NO_THROW(vp::read_elf(write_bytes("adjacent", tiny_elf({{kDdr, kCode, 12}, {kDdr + 12, kCode, 12}}, kDdr))));
 }

@@ -105,7 +105,7 @@ void ArmCpu::start_of_simulation() {
     // The bus is bound now: put the program into memory as a debugger would.
     load_elf(elf_, [this](uint32_t address, const uint8_t* data, uint32_t bytes) {
         tlm::tlm_generic_payload t;
-        t.set_command(tlm::TLM_WRITE_COMMAND);
+        t.set_command(data ? tlm::TLM_WRITE_COMMAND : tlm::TLM_IGNORE_COMMAND);  // nullptr: range check only
         t.set_address(address);
         t.set_data_ptr(const_cast<uint8_t*>(data));
         t.set_data_length(bytes);

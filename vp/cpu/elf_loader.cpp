@@ -4,6 +4,8 @@
 
 #include <elf.h>
 
+#include <algorithm>
+#include <array>
 #include <cstring>
 #include <fstream>
 #include <iterator>
@@ -53,6 +55,38 @@ void read_symbols(const std::vector<uint8_t>& file, const Elf32_Ehdr& eh, ElfIma
     }
 }
 
+std::string range_text(const ElfSegment& s) {
+    return hex(s.address) + ".." + hex(uint64_t{s.address} + s.memory_bytes - 1);
+}
+
+// Two segments loaded at the same bytes: whichever is written last would win silently.
+void check_no_overlap(const ElfImage& image) {
+    std::vector<const ElfSegment*> by_address;
+    for (const auto& s : image.segments) by_address.push_back(&s);
+    std::sort(by_address.begin(), by_address.end(),
+              [](const ElfSegment* a, const ElfSegment* b) { return a->address < b->address; });
+    for (std::size_t i = 1; i < by_address.size(); ++i) {
+        const ElfSegment& a = *by_address[i - 1];
+        const ElfSegment& b = *by_address[i];
+        if (uint64_t{a.address} + a.memory_bytes > b.address)
+            throw fail(image.path, segment_name(a.header) + " (" + range_text(a) + ") and " + segment_name(b.header) +
+                                       " (" + range_text(b) + ") overlap");
+    }
+}
+
+// The first instruction must be something the loader puts into memory (bit 0 selects
+// Thumb); otherwise the run would only end in a prefetch abort.
+void check_entry_is_loaded(const ElfImage& image) {
+    const uint32_t pc = image.entry & ~1u;
+    std::string segments;
+    for (const auto& s : image.segments) {
+        if (pc >= s.address && uint64_t{pc} < uint64_t{s.address} + s.memory_bytes) return;
+        segments += (segments.empty() ? "" : ", ") + std::to_string(s.header) + ": " + range_text(s);
+    }
+    throw fail(image.path, "entry point " + hex(image.entry) +
+                               " is outside every loaded segment (program headers " + segments + ")");
+}
+
 }  // namespace
 
 uint32_t ElfImage::symbol(const std::string& name) const {
@@ -96,20 +130,29 @@ ElfImage read_elf(const std::string& path) {
         image.segments.push_back(std::move(s));
     }
     if (image.segments.empty()) throw fail(path, "no PT_LOAD segment: nothing to load");
+    check_no_overlap(image);
+    check_entry_is_loaded(image);
     if (eh.e_shoff && eh.e_shentsize == sizeof(Elf32_Shdr)) read_symbols(file, eh, image);
     return image;
 }
 
 void load_elf(const ElfImage& image, const ElfWriter& write) {
-    for (std::size_t i = 0; i < image.segments.size(); ++i) {
-        const ElfSegment& s = image.segments[i];
-        const std::vector<uint8_t> zeros(s.memory_bytes - s.bytes.size(), 0);
-        const bool ok = (s.bytes.empty() || write(s.address, s.bytes.data(), static_cast<uint32_t>(s.bytes.size()))) &&
-                        (zeros.empty() || write(s.address + static_cast<uint32_t>(s.bytes.size()), zeros.data(),
-                                                static_cast<uint32_t>(zeros.size())));
+    // Every segment's whole range first, before a byte is written: a corrupt p_memsz
+    // (4 GB of .bss) is refused at once, not after filling memory up to where it ends.
+    for (const ElfSegment& s : image.segments)
+        if (!write(s.address, nullptr, s.memory_bytes))
+            throw fail(image.path, segment_name(s.header) + " (" + range_text(s) + ") is not all in memory (DDR or OCM)");
+    // The .bss is zeroed from one small buffer, chunk by chunk: its size costs no host memory.
+    static const std::array<uint8_t, 64 * 1024> kZeros{};
+    for (const ElfSegment& s : image.segments) {
+        bool ok = s.bytes.empty() || write(s.address, s.bytes.data(), static_cast<uint32_t>(s.bytes.size()));
+        for (uint64_t at = s.bytes.size(); ok && at < s.memory_bytes;) {
+            const auto n = static_cast<uint32_t>(std::min<uint64_t>(kZeros.size(), s.memory_bytes - at));
+            ok = write(s.address + static_cast<uint32_t>(at), kZeros.data(), n);
+            at += n;
+        }
         if (!ok)
-            throw fail(image.path, segment_name(s.header) + " (" + hex(s.address) + ".." +
-                           hex(uint64_t{s.address} + s.memory_bytes - 1) + ") is not all in memory (DDR or OCM)");
+            throw fail(image.path, segment_name(s.header) + " (" + range_text(s) + ") is not all in memory (DDR or OCM)");
     }
 }
 

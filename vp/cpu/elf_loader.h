@@ -35,11 +35,16 @@ struct ElfImage {
 };
 
 // Throws ElfError("cpu.elf: <path>: <what>") for a missing file (or a directory), a file that is not a 32-bit
-// little-endian ARM executable, or headers and segments that run past the file's end.
+// little-endian ARM executable, headers and segments that run past the file's end, two
+// PT_LOAD segments that overlap (naming both program headers), or an entry point outside
+// every PT_LOAD segment.
 ElfImage read_elf(const std::string& path);
 
-// Writes every segment (file bytes, then zeros up to its memory size) with `write`, which
-// returns false when the range is not memory; throws ElfError naming the segment then.
+// Checks every segment's whole range first, with write(address, nullptr, bytes), which
+// must write nothing and return whether [address, address + bytes) is all memory; then
+// writes every segment (file bytes, then zeros up to its memory size, in chunks of at most
+// 64 KiB) with `write`, which returns false when the range is not memory. Throws ElfError
+// naming the segment when a range is not memory (before anything is written).
 using ElfWriter = std::function<bool(uint32_t address, const uint8_t* data, uint32_t bytes)>;
 void load_elf(const ElfImage& image, const ElfWriter& write);
 
