@@ -46,7 +46,7 @@ struct SmallSdk {
         "#define INP_SIZE 8\n"
         "#define RNN_SIZE 8\n"
         "#define THX 3\n"
-        "#define THH -2\n"
+        "#define THH 2\n"
         "#endif\n";
     std::string params_c =
         "#include \"edgedrnn_params.h\"\n"
@@ -161,7 +161,7 @@ TEST(SdkImport, SmallExportValues) {
     EXPECT_EQ(net.num_layers, 1u);
     EXPECT_EQ(net.hidden_sizes, (std::vector<unsigned>{8}));
     EXPECT_EQ(net.thx, 3);
-    EXPECT_EQ(net.thh, -2);
+    EXPECT_EQ(net.thh, 2);
     ASSERT_EQ(net.weights.size(), 408u);
     const std::vector<int> expect = ramp(408, 37, -128, 256);
     for (size_t i = 0; i < expect.size(); ++i) ASSERT_EQ(net.weights[i], expect[i]) << i;
@@ -269,6 +269,21 @@ TEST(SdkImportErrors, MacroOutOfRange) {
     sdk.params_h = replace_once(sdk.params_h, "#define RNN_LAYERS 5\n#define INP_SIZE 8",
                                 "#define RNN_LAYERS 1\n#define INP_SIZE 5");
     expect_contains(sdk.network_error(), {at(sdk.params_h_path, 7), "multiple of 8"});
+}
+
+// THX/THH are 10-bit signed register fields: -600 was accepted (as 4294966696, with a
+// warning at run time) and the outputs then differed. Outside 0..511 is an input error at
+// the macro's line, printing the value as written.
+TEST(SdkImportErrors, ThresholdOutsideTheRegisterField) {
+    SmallSdk sdk(test_name());
+    const std::string header = sdk.params_h;
+    sdk.params_h = replace_once(header, "#define THX 3\n", "#define THX -600\n");
+    expect_contains(sdk.network_error(),
+                    {at(sdk.params_h_path, 9), "THX is -600, expected 0..511", "10-bit signed"});
+    sdk.params_h = replace_once(header, "#define THH 2\n", "#define THH 512\n");
+    expect_contains(sdk.network_error(), {at(sdk.params_h_path, 10), "THH is 512, expected 0..511"});
+    sdk.params_h = replace_once(header, "#define THH 2\n", "#define THH 511\n");
+    EXPECT_EQ(sdk.network().thh, 511);
 }
 
 TEST(SdkImportErrors, MissingArray) {
@@ -487,4 +502,29 @@ TEST(SdkImportFuzz, ByteFlipsAndTruncationsNeverCrash) {
         vp_test::write_file(t.path, t.text);
     }
     EXPECT_GT(errors, 100);  // most mutations must be caught
+}
+
+// An RTL-testbench stimulus given with an SDK-export network read as C and failed with
+// "end of file inside the declaration starting at line 1 (truncated file?)"; now the
+// format is recognised from the first content and named.
+TEST(SdkImportErrors, TestbenchStimulusWithAnSdkNetworkIsNamed) {
+    SmallSdk sdk(test_name());
+    sdk.test_c = "// beats of 8 x Q8.8\n\n000000000000FFF4FFDB000A00100100 // 0, 0\n000000000000FFF4FFDB000B00100100\n";
+    expect_contains(sdk.stimulus_error(),
+                    {at(sdk.test_c_path, 3), "looks like an RTL-testbench stimulus",
+                     "but the network is an SDK export (" + sdk.params_c_path + ")", "expected",
+                     "edgedrnn_test_stim"});
+    // A C file with a comment first is still read as C.
+    SmallSdk ok(test_name() + std::string("_ok"));
+    ok.test_c = "/* exported\n   by the flow */\n" + ok.test_c;
+    EXPECT_EQ(ok.stimulus().timesteps, 3u);
+}
+
+TEST(SdkImportErrors, RealTestbenchStimulusWithTheRealSdkNetwork) {
+    VP_REQUIRE_SHARED_DATA(data);
+    const vp::Network net = vp::import_sdk_network(data + "/sdk-export/edgedrnn_params.c");
+    const std::string stim = data + "/rtl-testbench/edgedrnn_tb_stim.txt";
+    const std::string e = workload_error([&] { vp::import_sdk_stimulus(stim, net); });
+    expect_contains(e, {at(stim, 1), "looks like an RTL-testbench stimulus"});
+    EXPECT_EQ(e.find("end of file"), std::string::npos) << e;
 }

@@ -278,3 +278,15 @@ TEST(TbImportErrors, RealStimCopyWithBadLine) {
     expect_contains(workload_error([&] { vp::import_tb_stimulus(path, tb.gold, net); }),
                     {at(path, 500), "31 hex digits", "expected 32"});
 }
+
+// The reverse: an SDK export's edgedrnn_test.c given with a testbench network failed with
+// "'#' (column 1) is not a hex digit"; now it is named as the other format.
+TEST(TbImportErrors, SdkStimulusWithATestbenchNetworkIsNamed) {
+    SmallTb tb(test_name());
+    tb.stim = {"#include \"edgedrnn_test.h\"", "const short edgedrnn_test_stim[24] = {", "256,16,10,", "};"};
+    expect_contains(tb.stimulus_error(), {at(tb.stim_path, 1), "looks like an SDK-export stimulus (C source)",
+                                          "but the network is an RTL-testbench file (" + tb.params_path + ")",
+                                          "32 hex digits"});
+    tb.stim = {"/* no include */", "const short edgedrnn_test_stim[] = {256,16,10};"};
+    expect_contains(tb.stimulus_error(), {at(tb.stim_path, 2), "looks like an SDK-export stimulus"});
+}

@@ -117,6 +117,53 @@ std::vector<DataLine> data_lines(const TextFile& file) {
     return lines;
 }
 
+// ---- format sniffing ----
+
+TextFormat sniff_format(const std::string& path, unsigned& line) {
+    constexpr size_t kSniffBytes = 64 * 1024;
+    std::ifstream in(path, std::ios::in | std::ios::binary);
+    std::string head(kSniffBytes, '\0');
+    in.read(&head[0], static_cast<std::streamsize>(head.size()));
+    head.resize(static_cast<size_t>(in.gcount()));
+    const std::string_view text = head;
+    line = 1;
+    size_t pos = 0;
+    while (pos < text.size()) {
+        const char c = text[pos];
+        if (c == '\n') {
+            ++line;
+            ++pos;
+        } else if (c == ' ' || c == '\t' || c == '\r') {
+            ++pos;
+        } else if (text.compare(pos, 2, "//") == 0) {
+            pos = text.find('\n', pos);
+            if (pos == std::string_view::npos) return TextFormat::Unknown;
+        } else if (text.compare(pos, 2, "/*") == 0) {
+            const size_t end = text.find("*/", pos + 2);
+            if (end == std::string_view::npos) return TextFormat::Unknown;
+            for (size_t i = pos; i < end; ++i) line += text[i] == '\n';
+            pos = end + 2;
+        } else {
+            break;
+        }
+    }
+    if (pos >= text.size()) return TextFormat::Unknown;
+    size_t end = text.find('\n', pos);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view content = text.substr(pos, end - pos);
+    for (const char* comment : {"//", "/*"}) {
+        const size_t at = content.find(comment);
+        if (at != std::string_view::npos) content = content.substr(0, at);
+    }
+    content = trim(content);
+    if (content.empty()) return TextFormat::Unknown;  // code after a comment on one line: rare, not sniffed
+    if (content.front() == '#' || content.find_first_of("={};[") != std::string_view::npos)
+        return TextFormat::CSource;
+    const bool all_hex = content.size() >= 4 && content.find_first_not_of("0123456789abcdefABCDEF") ==
+                                                    std::string_view::npos;
+    return all_hex ? TextFormat::TestbenchHex : TextFormat::Unknown;
+}
+
 // ---- number literals ----
 
 bool parse_c_integer(std::string_view s, uint64_t& value) {

@@ -54,6 +54,17 @@ struct DataLine {
 // shift the line-to-address mapping.
 std::vector<DataLine> data_lines(const TextFile& file);
 
+// ---- format sniffing ----
+
+// A stimulus of the other format (a testbench hex file where the SDK export's C source
+// belongs, or the reverse) gets its own message instead of a parse error deep inside.
+enum class TextFormat { TestbenchHex, CSource, Unknown };
+// Judged from the first line with content (blank lines and // and /* */ comments skipped)
+// within the file's first 64 KiB: only hex digits (4 or more) is a testbench file; '#' at
+// its start, or one of = { } ; [ in it, is C; anything else (or an unreadable file, which
+// the import itself reports) is Unknown. `line` gets that line's number.
+TextFormat sniff_format(const std::string& path, unsigned& line);
+
 // ---- C tokenizer (SDK export) ----
 
 // Integer literal of C (decimal, 0x hex, 0 octal, u/l suffixes) without sign.

@@ -151,6 +151,13 @@ Stimulus import_tb_stimulus(const std::string& stim_txt, const std::string& gold
     Stimulus stim;
     stim.source = stim_txt;
     stim.input_size = net.input_size;
+    unsigned line = 0;
+    if (detail::sniff_format(stim_txt, line) == detail::TextFormat::CSource)
+        throw WorkloadError(stim_txt + ":" + std::to_string(line) +
+                            ": looks like an SDK-export stimulus (C source), but the network is an RTL-testbench "
+                            "file (" + net.source +
+                            "): expected edgedrnn_tb_stim.txt, one 128-bit beat of 32 hex digits per line (an "
+                            "SDK-export run gives --network edgedrnn_params.c)");
     const TextFile in = TextFile::load(stim_txt, "the input beats, one 128-bit beat per line");
     stim.inputs = read_beats(in, net.input_size / 8, "inputs", stim.timesteps);
 

@@ -15,6 +15,8 @@ using detail::CSource;
 using detail::Define;
 using detail::ElementType;
 
+constexpr int64_t kMaxThreshold = 511;
+
 std::string header_beside(const std::string& c_path) {
     const size_t dot = c_path.find_last_of('.');
     const size_t slash = c_path.find_last_of('/');
@@ -244,8 +246,11 @@ Network import_sdk_network(const std::string& params_c_path) {
     net.num_layers = unsigned(ex.macro("RNN_LAYERS", 1, 4));
     net.input_size = unsigned(ex.macro("INP_SIZE", 8, 2040, 8));
     net.hidden_sizes.assign(net.num_layers, unsigned(ex.macro("RNN_SIZE", 8, 2040, 8)));
-    net.thx = int(ex.macro("THX", INT32_MIN + 1, INT32_MAX));
-    net.thh = int(ex.macro("THH", INT32_MIN + 1, INT32_MAX));
+    // 10-bit signed register fields: 0..511 are the thresholds (as synthetic.thx); any
+    // other value would only alias one of them, so it is an input error, not a warning.
+    const char* threshold_field = "the 10-bit signed threshold register field";
+    net.thx = int(ex.macro("THX", 0, kMaxThreshold, 1, threshold_field));
+    net.thh = int(ex.macro("THH", 0, kMaxThreshold, 1, threshold_field));
 
     const ArrayDef& param = ex.require_array("rnn_param", "the weight image (signed char)");
     ex.require_type(param, kInt8, "signed char (Q1.7 weights)");
@@ -262,6 +267,13 @@ Network import_sdk_network(const std::string& params_c_path) {
 }
 
 Stimulus import_sdk_stimulus(const std::string& test_c_path, const Network& net) {
+    unsigned line = 0;
+    if (detail::sniff_format(test_c_path, line) == detail::TextFormat::TestbenchHex)
+        throw WorkloadError(test_c_path + ":" + std::to_string(line) +
+                            ": looks like an RTL-testbench stimulus (a line of hex digits), but the network is "
+                            "an SDK export (" + net.source +
+                            "): expected its C source edgedrnn_test.c with the C array edgedrnn_test_stim "
+                            "(an RTL-testbench run gives --network edgedrnn_tb_params.txt and --registers)");
     const Export ex(test_c_path, "edgedrnn_test_stim");
     Stimulus stim;
     stim.source = test_c_path;
