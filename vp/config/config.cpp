@@ -38,6 +38,7 @@ std::string type_expectation(const ParamSpec& spec) {
     }
     if (!spec.unit.empty()) os << " in " << spec.unit;
     if (spec.has_range) os << " from " << format_number(spec.min) << " to " << format_number(spec.max);
+    if (spec.power_of_two) os << ", a power of two";
     if (!spec.choices.empty()) {
         os << ", one of:";
         for (const auto& c : spec.choices) os << ' ' << c;
@@ -152,6 +153,13 @@ void ConfigSchema::add_path(const std::string& key, const std::string& descripti
     add({key, ParamType::Path, "", "", description, 0, 0, false, {}});
 }
 
+void ConfigSchema::require_power_of_two(const std::string& key) {
+    const auto it = specs_.find(key);
+    if (it == specs_.end() || it->second.type != ParamType::Uint)
+        throw std::logic_error("require_power_of_two: '" + key + "' is not a declared integer key");
+    it->second.power_of_two = true;
+}
+
 void ConfigSchema::add_preset(const std::string& key, const std::string& description) {
     ParamSpec spec{key, ParamType::Path, "", "", description, 0, 0, false, {}};
     spec.preset = true;
@@ -199,7 +207,12 @@ void Config::set(const std::string& key, const std::string& raw, const std::stri
     try {
         double numeric = 0;
         switch (spec.type) {
-        case ParamType::Uint: numeric = static_cast<double>(parse_uint(value)); break;
+        case ParamType::Uint: {
+            const uint64_t v = parse_uint(value);
+            if (spec.power_of_two && (v & (v - 1)) != 0) throw std::invalid_argument("not a power of two");
+            numeric = static_cast<double>(v);
+            break;
+        }
         case ParamType::Int: numeric = static_cast<double>(parse_int(value)); break;
         case ParamType::Double: numeric = parse_double(value); break;
         case ParamType::Bool: parse_bool(value); break;

@@ -32,6 +32,7 @@ struct ParamSpec {
     bool has_range = false;
     std::vector<std::string> choices;  // allowed values of a string key, if any
     bool preset = false;       // a Path naming a file of this section's keys (see add_preset)
+    bool power_of_two = false; // a Uint that must be a power of two (see require_power_of_two)
 };
 
 class ConfigSchema {
@@ -54,6 +55,10 @@ public:
     // --set can still override one value of a preset; setting the preset again (e.g. with
     // --set) first drops the values of the previous one.
     void add_preset(const std::string& key, const std::string& description);
+
+    // Marks a declared Uint key (a bus or beat width) as a power of two: any other value is
+    // refused when set, like a value out of range.
+    void require_power_of_two(const std::string& key);
 
     const ParamSpec* find(const std::string& key) const;
     const std::map<std::string, ParamSpec>& all() const { return specs_; }

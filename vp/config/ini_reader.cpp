@@ -38,6 +38,8 @@ void read_ini(const std::string& path, const std::function<void(const IniLine&)>
     std::string line;
     for (unsigned lineno = 1; std::getline(in, line); ++lineno) {
         out.where = path + ":" + std::to_string(lineno);
+        // Editors on Windows start UTF-8 files with a byte order mark; it is no content.
+        if (lineno == 1 && line.compare(0, 3, "\xEF\xBB\xBF") == 0) line.erase(0, 3);
         const std::string text = trim(strip_comment(line));
         if (text.empty()) continue;
         if (text.front() == '[') {

@@ -1,6 +1,7 @@
 // The INI syntax every vp file uses: [section] headers, key = value lines, ';' or '#'
 // comments at the start of a line or after white space. Syntax errors throw ConfigError
 // naming FILE:LINE; what the sections and keys mean is the caller's business.
+// A UTF-8 byte order mark at the start of a file is skipped.
 #pragma once
 
 #include <functional>

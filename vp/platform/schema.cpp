@@ -91,7 +91,8 @@ ConfigSchema build_schema() {
 
     s.add_uint("memory.size_bytes", 64ull << 20, "bytes", "weight memory size (edgedrnn-ideal)", 4096, 1ull << 32);
     s.add_uint("memory.clock_hz", 125000000, "Hz", "weight memory clock (edgedrnn-ideal)", 1e6, 1e10);
-    s.add_uint("memory.width_bytes", 8, "bytes", "weight memory data beat width (edgedrnn-ideal)", 1, 128);
+    s.add_uint("memory.width_bytes", 8, "bytes", "weight memory data beat width (edgedrnn-ideal; a power of two)", 1, 128);
+    s.require_power_of_two("memory.width_bytes");  // as every bus width (hp.width_bytes, ddr.bus_width_bits)
     s.add_uint("memory.first_beat_cycles", 1, "cycles", "request to first data beat (edgedrnn-ideal)", 1, 100000);
 
     declare_soc(s);
@@ -100,8 +101,8 @@ ConfigSchema build_schema() {
     s.add_path("workload.stimulus", "stimulus: DIR/edgedrnn_test.c (SDK export) or edgedrnn_tb_stim.txt");
     s.add_path("workload.registers", "RTL testbench register file edgedrnn_tb_creg.txt (with the .txt network)");
     s.add_path("workload.gold", "RTL testbench golden outputs edgedrnn_tb_gold_rnn.txt (optional)");
-    s.add_int("workload.thx", 0, "Q8.8 LSB", "override THX (register value; default: the network's own)", -512, 4294967295.0);
-    s.add_int("workload.thh", 0, "Q8.8 LSB", "override THH (register value; default: the network's own)", -512, 4294967295.0);
+    s.add_int("workload.thx", 0, "Q8.8 LSB", "override THX (register value; default: the network's own; 10-bit signed field, so 511 is the highest)", 0, 511);
+    s.add_int("workload.thh", 0, "Q8.8 LSB", "override THH (register value; default: the network's own; 10-bit signed field, so 511 is the highest)", 0, 511);
     s.add_uint("workload.timesteps", 0, "steps", "run only the first N time steps (0 = all)", 0, 1e9);
     s.add_uint("workload.weight_address", 0, "address", "where the weight image is placed in memory (8-byte aligned)", 0, 4294967295.0);
 
