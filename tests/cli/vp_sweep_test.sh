@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # vp-sweep end to end: a 4-run sweep gives 4 rows; the GNU parallel job list gives the
 # same CSV as the local run; bad sweep files, options and output paths are rejected before
-# anything runs; a failed run's row never shows stale statistics; CSV quoting; quoted values.
+# anything runs; a failed run's row never shows stale statistics; CSV quoting; quoted values;
+# too many runs.
 # Usage: vp_sweep_test.sh VP_SWEEP_BINARY SOURCE_DIR SCRATCH_DIR
 set -u
 SWEEP=$1; SRC=$2; TMP=$3
@@ -120,6 +121,24 @@ check "a malformed --plot exits 2" test $rc -eq 2
 "$SWEEP" four.sweep --out badplot --plot x=synthetic.thx,y=run --plot-file p.jpg >badplot3.log 2>&1; rc=$?
 check "a --plot-file that is not .png or .svg exits 2" test $rc -eq 2
 check "nothing ran for a bad --plot-file" test ! -e badplot/run_0.status
+
+# A sweep of too many runs is refused from the value counts, before anything is built
+# (10^8 runs used to exhaust memory), also when the count overflows 64 bits.
+python3 -c "
+v=lambda a:' '.join(map(str,range(a,a+100)))
+print('[sweep]\nplatform = $SRC/platforms/minized.cfg\nmetrics = edgedrnn.cycles_per_step\n[vary]')
+for k,a in [('synthetic.thx',0),('synthetic.thh',0),('synthetic.seed',0),('synthetic.timesteps',1)]: print(k,'=',v(a))" >big.sweep
+(ulimit -v 1000000; timeout 20 "$SWEEP" big.sweep --out big --jobs-file bigjobs.txt) >big.log 2>&1; rc=$?
+check "a 10^8-run sweep exits 2" test $rc -eq 2
+check "the run count and keys are named" grep -q "big.sweep: 100000000 runs: synthetic.thx (100 values) x synthetic.thh (100 values) x synthetic.seed (100 values) x synthetic.timesteps (100 values); a sweep may have at most 100000 runs" big.log
+check "nothing was written for a 10^8-run sweep" test ! -e bigjobs.txt -a ! -e big
+python3 -c "
+v=' '.join(map(str,range(1,1001)))
+print('[sweep]\nplatform = $SRC/platforms/minized.cfg\n[vary]')
+for k in ['cpu.cache_line_ns','cpu.hal_access_ns','cpu.hal_call_ns','ddr.latency_ns','synthetic.seed','synthetic.timesteps','cpu.cpi']: print(k,'=',v)" >huge.sweep
+(ulimit -v 1000000; timeout 20 "$SWEEP" huge.sweep --out huge --jobs-file hugejobs.txt) >huge.log 2>&1; rc=$?
+check "a sweep of 10^21 runs exits 2" test $rc -eq 2
+check "a count beyond 64 bits is named" grep -q "huge.sweep: more than 18446744073709551615 runs" huge.log
 
 # Write errors on the outputs are errors naming the file.
 "$SWEEP" four.sweep --out local --collect --csv /dev/full >full.log 2>&1; rc=$?

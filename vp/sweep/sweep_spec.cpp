@@ -1,5 +1,6 @@
 #include "vp/sweep/sweep_spec.h"
 
+#include <cstdint>
 #include <filesystem>
 #include <map>
 
@@ -44,6 +45,24 @@ bool names_input_file(const ParamSpec& key) {
     return key.preset || (key.type == ParamType::Path && key.key.rfind("run.", 0) != 0);
 }
 
+// Refuses a sweep of more than kMaxSweepRuns runs, naming the count and each key's share.
+void check_run_count(const SweepSpec& spec) {
+    const std::uint64_t count = spec.run_count();
+    if (count <= kMaxSweepRuns) return;
+    std::string factors;
+    for (const auto& p : spec.vary)
+        factors += (factors.empty() ? "" : " x ") + p.key + " (" + std::to_string(p.values.size()) + " values)";
+    if (!spec.together.empty()) {
+        std::string keys;
+        for (const auto& p : spec.together) keys += (keys.empty() ? "" : ", ") + p.key;
+        factors += (factors.empty() ? "" : " x ") + std::string("[vary_together] ") + keys + " (" +
+                   std::to_string(spec.together.front().values.size()) + " values)";
+    }
+    const std::string runs = count == UINT64_MAX ? "more than " + std::to_string(UINT64_MAX) : std::to_string(count);
+    throw ConfigError(spec.file + ": " + runs + " runs: " + factors + "; a sweep may have at most " +
+                      std::to_string(kMaxSweepRuns) + " runs (use fewer values, or split it into several sweep files)");
+}
+
 }  // namespace
 
 const std::vector<std::string>& default_sweep_metrics() {
@@ -59,6 +78,16 @@ std::vector<std::string> SweepSpec::keys() const {
     for (const auto& p : vary) k.push_back(p.key);
     for (const auto& p : together) k.push_back(p.key);
     return k;
+}
+
+std::uint64_t SweepSpec::run_count() const {
+    std::uint64_t count = 1;
+    auto times = [&count](std::size_t n) {
+        if (__builtin_mul_overflow(count, static_cast<std::uint64_t>(n), &count)) count = UINT64_MAX;
+    };
+    for (const auto& p : vary) times(p.values.size());
+    if (!together.empty()) times(together.front().values.size());
+    return count;
 }
 
 std::vector<std::vector<std::string>> SweepSpec::combinations() const {
@@ -155,6 +184,7 @@ SweepSpec read_sweep(const std::string& path) {
             throw ConfigError(p.where + ": '" + p.key + "' has " + std::to_string(p.values.size()) +
                               " values; every [vary_together] list needs " +
                               std::to_string(spec.together.front().values.size()));
+    check_run_count(spec);
     return spec;
 }
 

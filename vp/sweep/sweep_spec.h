@@ -15,13 +15,20 @@
 //
 // Every key and value is checked against vp's schema before anything runs; a key may be
 // set or swept only once, and the platform, scenario and swept input files must exist.
+// A sweep of more than kMaxSweepRuns runs is refused from the value counts alone, before
+// any run is planned (each planned run holds its command line in memory).
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <utility>
 #include <vector>
 
 namespace vp {
+
+// More runs than this is a typo or a sweep that never finishes (at a second a run, over a
+// day on one core); split such a study into several sweep files.
+constexpr std::uint64_t kMaxSweepRuns = 100000;
 
 struct SweepParameter {
     std::string key;
@@ -41,6 +48,9 @@ struct SweepSpec {
 
     // The parameter keys in column order (vary first, then together).
     std::vector<std::string> keys() const;
+    // How many runs combinations() gives: the product of the [vary] list lengths times the
+    // [vary_together] length; UINT64_MAX when the product does not fit in 64 bits.
+    std::uint64_t run_count() const;
     // Every run: the values of keys() in order.
     std::vector<std::vector<std::string>> combinations() const;
 };
