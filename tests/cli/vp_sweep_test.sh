@@ -2,7 +2,7 @@
 # vp-sweep end to end: a 4-run sweep gives 4 rows; the GNU parallel job list gives the
 # same CSV as the local run; bad sweep files, options and output paths are rejected before
 # anything runs; a failed run's row never shows stale statistics; CSV quoting; quoted values;
-# too many runs.
+# too many runs; --plot texts, columns and log axes.
 # Usage: vp_sweep_test.sh VP_SWEEP_BINARY SOURCE_DIR SCRATCH_DIR
 set -u
 SWEEP=$1; SRC=$2; TMP=$3
@@ -121,6 +121,39 @@ check "a malformed --plot exits 2" test $rc -eq 2
 "$SWEEP" four.sweep --out badplot --plot x=synthetic.thx,y=run --plot-file p.jpg >badplot3.log 2>&1; rc=$?
 check "a --plot-file that is not .png or .svg exits 2" test $rc -eq 2
 check "nothing ran for a bad --plot-file" test ! -e badplot/run_0.status
+
+# --plot texts go into a gnuplot script: a line break (which would start a gnuplot command)
+# is refused before anything runs or is created; a part given twice is refused.
+"$SWEEP" four.sweep --out inject --plot "x=synthetic.thx,y=edgedrnn.cycles_per_step,title=$(printf 'a\nsystem "touch pwned"')" >inject.log 2>&1; rc=$?
+check "a line break in title= exits 2" test $rc -eq 2
+check "the line break is named" grep -q "title=a\\\\nsystem .* holds a control character (\\\\n)" inject.log
+check "no gnuplot command ran and nothing was created" test ! -e pwned -a ! -e inject
+"$SWEEP" four.sweep --out inject --plot x=synthetic.thx,y=run --plot-file "$(printf 'a\rb.png')" >inject2.log 2>&1; rc=$?
+check "a control character in --plot-file exits 2" test $rc -eq 2
+"$SWEEP" four.sweep --out badplot --plot x=synthetic.thx,y=run,x=synthetic.thh >twice.log 2>&1; rc=$?
+check "a --plot part given twice exits 2" test $rc -eq 2
+check "the part given twice is named" grep -q "\-\-plot: 'x' is given twice" twice.log
+# A swept x or y must be numbers (in one unit): known from the sweep file, so before any run.
+printf '[sweep]\nplatform = %s/platforms/minized.cfg\n[vary]\nhp.arbitration = round_robin fixed_priority\nddr.tRCD = "13.125 ns" "7 ck"\nsynthetic.thx = 0\n' "$SRC" >strx.sweep
+"$SWEEP" strx.sweep --out strx --plot x=hp.arbitration,y=run.latency_us.mean >strx.log 2>&1; rc=$?
+check "a non-numeric swept x exits 2" test $rc -eq 2
+check "the non-numeric x is named with its line" grep -q "x=hp.arbitration is not a number: .*strx.sweep:4 sweeps it over 'round_robin'" strx.log
+check "nothing ran for a non-numeric x" test ! -e strx/run_0.status
+"$SWEEP" strx.sweep --out strx --plot x=ddr.tRCD,y=run.latency_us.mean >units.log 2>&1; rc=$?
+check "a swept x in mixed units exits 2" test $rc -eq 2
+check "the mixed units are named" grep -q "x=ddr.tRCD mixes units ('13.125 ns' and '7 ck'" units.log
+"$SWEEP" strx.sweep --out strx --plot x=synthetic.thx,y=run.latency_us.mean,logx >logall.log 2>&1; rc=$?
+check "logx with every swept x <= 0 exits 2" test $rc -eq 2
+check "logx with every x <= 0 is explained" grep -q "logx: every value of x=synthetic.thx (.*strx.sweep:6) is <= 0" logall.log
+# logx with some x <= 0 plots the rest and warns how many points are left out.
+"$SWEEP" four.sweep --out local --collect --plot x=synthetic.thx,y=edgedrnn.cycles_per_step,logx >logx.log 2>&1; rc=$?
+check "logx with some x = 0 still plots" test $rc -eq 0
+check "logx names the points left out" grep -q "warning: --plot: 2 of 4 points are left out, .*2 with x=synthetic.thx <= 0 (logx)" logx.log
+# A y no run gave a value: the plot fails naming the column (the CSV stands).
+printf '[sweep]\nplatform = %s/platforms/minized.cfg\nmetrics = edgedrnn.cycles_per_step\n[vary]\nhp.width_bytes = 3\n' "$SRC" >nopoint.sweep
+"$SWEEP" nopoint.sweep --out nopoint --plot x=hp.width_bytes,y=edgedrnn.cycles_per_step >nopoint.log 2>&1; rc=$?
+check "a plot with no point exits 1" test $rc -eq 1
+check "the empty y is named" grep -q "y=edgedrnn.cycles_per_step has no number in .*results.csv (no run gave it a value); nothing to plot" nopoint.log
 
 # A sweep of too many runs is refused from the value counts, before anything is built
 # (10^8 runs used to exhaust memory), also when the count overflows 64 bits.

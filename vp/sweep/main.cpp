@@ -49,6 +49,14 @@ std::vector<std::string> csv_columns(const vp::SweepSpec& spec) {
     return columns;
 }
 
+// The CSV columns whose values the sweep file fixes (the swept keys), for checking --plot.
+vp::KnownColumns known_columns(const vp::SweepSpec& spec) {
+    vp::KnownColumns known;
+    for (const auto* list : {&spec.vary, &spec.together})
+        for (const auto& p : *list) known[p.key] = {p.values, p.where};
+    return known;
+}
+
 std::string describe(const vp::SweepSpec& spec, const vp::SweepRun& run) {
     std::string text = "run " + std::to_string(run.index) + " (";
     const auto keys = spec.keys();
@@ -169,6 +177,12 @@ int run(int argc, char* argv[]) {
     const std::string out = vm.count("out") ? vm["out"].as<std::string>()
                                             : "sweep-" + fs::path(file).stem().string();
     const std::string csv = vm.count("csv") ? vm["csv"].as<std::string>() : out + "/results.csv";
+    // --plot's syntax and texts are checked before the output folder is made.
+    std::optional<vp::PlotSpec> plot;
+    if (vm.count("plot")) {
+        const std::string image = vm.count("plot-file") ? vm["plot-file"].as<std::string>() : out + "/plot.png";
+        plot = vp::parse_plot_spec(vm["plot"].as<std::string>(), image);
+    }
     make_out_dir(out, collect && !vm.count("jobs-file"));
     const auto runs = vp::plan_sweep(spec, vm["vp"].as<std::string>(), fs::absolute(out).string());
 
@@ -187,12 +201,7 @@ int run(int argc, char* argv[]) {
     }
     // Every output is checked before the first run, so a typo does not waste a sweep.
     vp::check_output_path(csv, "--csv");
-    std::optional<vp::PlotSpec> plot;
-    if (vm.count("plot")) {
-        const std::string image = vm.count("plot-file") ? vm["plot-file"].as<std::string>() : out + "/plot.png";
-        plot = vp::parse_plot_spec(vm["plot"].as<std::string>(), image);
-        vp::check_plot_columns(*plot, csv_columns(spec));
-    }
+    if (plot) vp::check_plot_before_runs(*plot, csv_columns(spec), known_columns(spec), csv);
 
     if (!collect) vp::run_sweep_locally(runs, jobs);
     const auto results = vp::read_run_results(runs);
@@ -203,10 +212,15 @@ int run(int argc, char* argv[]) {
     std::fprintf(stderr, "vp-sweep: %s; results in %s\n", summary.c_str(), csv.c_str());
     bool plot_failed = false;
     if (plot) {
-        const int rc = vp::plot_sweep_csv(csv, *plot);
-        if (rc == -1) std::fprintf(stderr, "vp-sweep: gnuplot not found; the script is %s.gp\n", plot->output.c_str());
-        else if (rc != 0) std::fprintf(stderr, "vp-sweep: gnuplot failed on %s.gp\n", plot->output.c_str());
-        plot_failed = rc != 0 && rc != -1;
+        try {
+            const int rc = vp::plot_sweep_csv(csv, *plot);
+            if (rc == -1) std::fprintf(stderr, "vp-sweep: gnuplot not found; the script is %s.gp\n", plot->output.c_str());
+            else if (rc != 0) std::fprintf(stderr, "vp-sweep: gnuplot failed on %s.gp\n", plot->output.c_str());
+            plot_failed = rc != 0 && rc != -1;
+        } catch (const vp::ConfigError& e) {  // found in the results: the CSV stands, the plot fails
+            std::fprintf(stderr, "vp-sweep: %s\n", e.what());
+            plot_failed = true;
+        }
     }
     if (bad_metric) return 2;
     return failed || plot_failed ? 1 : 0;
