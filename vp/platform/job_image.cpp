@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "vp/config/config.h"
+#include "vp/platform/memory_areas.h"
 
 namespace vp {
 namespace {
@@ -33,33 +34,6 @@ uint32_t place(Layout& layout, const std::vector<T>& v) {
 template <typename T>
 void put(uint32_t at, const std::vector<T>& v, const MemoryWriter& write) {
     if (!v.empty()) write(at, v.data(), static_cast<uint32_t>(v.size() * sizeof(T)));
-}
-
-// One of the job's areas in memory, [start, end), and the key that places it.
-struct Area {
-    const char* key;
-    const char* what;
-    uint64_t start, end;
-};
-
-std::string describe(const Area& a) {
-    std::ostringstream os;
-    os << a.key << " (" << a.what << ", 0x" << std::hex << a.start << "..0x" << a.end - 1 << ")";
-    return os.str();
-}
-
-// The descriptor, the data area and the receive buffer are written by different parties
-// (vp, the application, the DMA): overlapping, they corrupt each other and the run looks
-// like a model bug, so the placement is refused before anything runs.
-void check_no_overlap(const std::vector<Area>& areas) {
-    for (std::size_t i = 0; i < areas.size(); ++i)
-        for (std::size_t j = i + 1; j < areas.size(); ++j) {
-            const Area& a = areas[i];
-            const Area& b = areas[j];
-            if (a.start < b.end && b.start < a.end)
-                throw ConfigError(describe(a) + " overlaps " + describe(b) +
-                                  ": move one of them (the job's areas must not share memory)");
-        }
 }
 
 }  // namespace
@@ -97,11 +71,11 @@ vp_job_descriptor write_job_image(const Network& net, const Stimulus& stim,
     d.cl_weight_addr = place(layout, net.cl_weight);
     d.cl_bias_addr = place(layout, net.cl_bias);
     d.results_addr = layout.take(uint64_t{2} * net.last_hidden() * stim.timesteps);
-    check_no_overlap({
-        {"software.descriptor_address", "the job descriptor", at.descriptor, uint64_t{at.descriptor} + sizeof d},
-        {"software.data_address", "weights, stimulus, gold and results", at.data, layout.end()},
-        {"software.rx_address", "the receive buffer", at.rx, uint64_t{at.rx} + 2ull * net.last_hidden()},
-    });
+    // The descriptor, the data area and the receive buffer are written by different parties
+    // (vp, the application, the DMA): refused before anything is written when they overlap.
+    std::vector<MemoryArea> areas = job_areas(at, d, net, stim);
+    for (unsigned i = 0; i < areas.size(); ++i) areas[i].group = i;
+    check_areas_apart(areas, "the job's areas must not share memory");
 
     put(d.weights_addr, net.weights, write);
     put(d.stim_addr, stim.inputs, write);
@@ -111,6 +85,16 @@ vp_job_descriptor write_job_image(const Network& net, const Stimulus& stim,
     put(d.cl_bias_addr, net.cl_bias, write);
     write(at.descriptor, &d, sizeof d);
     return d;
+}
+
+std::vector<MemoryArea> job_areas(const JobAddresses& at, const vp_job_descriptor& d, const Network& net,
+                                  const Stimulus& stim) {
+    const uint64_t results_end = uint64_t{d.results_addr} + 2ull * net.last_hidden() * stim.timesteps;
+    return {
+        {"software.descriptor_address", "the job descriptor", at.descriptor, uint64_t{at.descriptor} + sizeof d},
+        {"software.data_address", "weights, stimulus, gold and results", at.data, results_end},
+        {"software.rx_address", "the receive buffer", at.rx, uint64_t{at.rx} + 2ull * net.last_hidden()},
+    };
 }
 
 }  // namespace vp

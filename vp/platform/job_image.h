@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "software/include/vp_job.h"
+#include "vp/platform/memory_areas.h"
 #include "vp/workload/workload.h"
 
 namespace vp {
@@ -36,5 +37,11 @@ using MemoryWriter = std::function<void(uint32_t address, const void* data, uint
 vp_job_descriptor write_job_image(const Network& net, const Stimulus& stim,
                                   const JobAddresses& at, const DeviceMap& devices,
                                   const MemoryWriter& write);
+
+// The job's areas as write_job_image placed them, all in group 0: the descriptor, the data
+// area (weights up to the end of the results) and the receive buffer. For checks against
+// what else writes memory (the ARM program, the traffic generator).
+std::vector<MemoryArea> job_areas(const JobAddresses& at, const vp_job_descriptor& descriptor,
+                                  const Network& net, const Stimulus& stim);
 
 }  // namespace vp

@@ -7,6 +7,7 @@
 #include "vp/common/log.h"
 #include "vp/platform/cpu_factory.h"
 #include "vp/platform/job_image.h"
+#include "vp/platform/minized_memory_checks.h"
 #include "vp/platform/run_reports.h"
 #include "vp/platform/zynq_memory.h"
 #include "vp/platform/zynq_regions.h"
@@ -70,9 +71,10 @@ MinizedPlatform::MinizedPlatform(const Config& c, const Network& network, const 
     if (traffic.enable) traffic_ = std::make_unique<TrafficGenerator>("traffic", traffic, stats);
 
     build_memory_map(c);
+    check_traffic_in_memory(traffic, ps_->address_map());
     dma_->m_axis_mm2s.bind(edgedrnn_->s_axis_input);
     edgedrnn_->m_axis_output.bind(dma_->s_axis_s2mm);
-    write_job(c, network, stimulus);
+    check_memory_writers_apart(c, traffic, write_job(c, network, stimulus));
 }
 
 MinizedPlatform::~MinizedPlatform() = default;
@@ -139,7 +141,7 @@ void MinizedPlatform::build_memory_map(const Config& c) {
     attach_hp0(*hp_, c, *ddr_, *ocm_, memory);
 }
 
-void MinizedPlatform::write_job(const Config& c, const Network& net, const Stimulus& stim) {
+std::vector<MemoryArea> MinizedPlatform::write_job(const Config& c, const Network& net, const Stimulus& stim) {
     JobAddresses at;
     at.descriptor = descriptor_address_;
     at.data = address_key(c, "software.data_address");
@@ -182,6 +184,7 @@ void MinizedPlatform::write_job(const Config& c, const Network& net, const Stimu
             loader_->write(chunk.address, chunk.bytes.data(), static_cast<uint32_t>(chunk.bytes.size()));
         chunks->clear();
     });
+    return job_areas(at, descriptor_, net, stim);
 }
 
 void MinizedPlatform::finish(Stats& stats) {

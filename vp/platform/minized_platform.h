@@ -26,6 +26,7 @@
 #include "vp/interconnect/axi_interconnect.h"
 #include "vp/memory/ram.h"
 #include "vp/platform/bus_loader.h"
+#include "vp/platform/memory_areas.h"
 #include "vp/platform/platform_instance.h"
 #include "vp/traffic/traffic_generator.h"
 
@@ -50,7 +51,8 @@ public:
 
 private:
     void build_memory_map(const Config& c);
-    void write_job(const Config& c, const Network& net, const Stimulus& stim);
+    // Lays the job out (loaded at the start of simulation); returns its areas.
+    std::vector<MemoryArea> write_job(const Config& c, const Network& net, const Stimulus& stim);
     void wire_interrupts(Stats& stats);                      // the GIC and its inputs
     void map_gic(const Config& c, AxiInterconnect& ps);
 
