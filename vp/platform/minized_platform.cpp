@@ -19,6 +19,10 @@ namespace {
 // The GIC model takes the place of these unmodelled regions (same keys: gic_cpu.base, gic_dist.base).
 bool is_gic_region(const std::string& name) { return name == "gic_cpu" || name == "gic_dist"; }
 
+// The global quantum the platform files use: beside the traffic generator a longer one
+// changes the results (bookings in call order), so it is warned about.
+constexpr unsigned kTrafficStableQuantumNs = 1000;
+
 uint32_t address_key(const Config& c, const std::string& key) {
     return static_cast<uint32_t>(c.get_uint(key));
 }
@@ -51,6 +55,14 @@ MinizedPlatform::MinizedPlatform(const Config& c, const Network& network, const 
         log_info("edgedrnn", "traffic.enable: the accelerator runs ahead by sim.quantum_ns only "
                              "(edgedrnn.quantum_ns is for the accelerator as the only memory master)");
     }
+    if (traffic.enable && quantum > sc_core::sc_time(kTrafficStableQuantumNs, sc_core::SC_NS))
+        log_warning("vp", "sim.quantum_ns = " + c.get_text("sim.quantum_ns") + " (" + c.origin("sim.quantum_ns") +
+                              ") with traffic.enable = true: beside the traffic generator the results depend "
+                              "on the quantum above " + std::to_string(kTrafficStableQuantumNs) +
+                              " ns (the masters book the DDR in call order, each up to a quantum ahead, so "
+                              "latencies grow with it and a long enough quantum exhausts the driver's poll "
+                              "budget; README \"Timing approach\"): use " +
+                              std::to_string(kTrafficStableQuantumNs) + " or less for comparable figures");
     descriptor_address_ = address_key(c, "software.descriptor_address");
 
     ps_ = std::make_unique<AxiInterconnect>("ps", stats, interconnect_params_for_run(c, "ps"));
