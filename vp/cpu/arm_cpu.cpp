@@ -192,7 +192,18 @@ void ArmCpu::run_slice() {
                            : uc_mem_read(uc_, after - 4, &word, 4) == UC_ERR_OK && word == kWfiArm;
     if (!wfi) return;  // another exit Unicorn took by itself, after an instruction: go on there
     ++wfis_;
+    wfi_pc_ = after - (thumb ? 2 : 4);
+    asleep_ = true;
     sleep_until_irq();
+    asleep_ = false;
+}
+
+std::string ArmCpu::asleep() const {
+    if (!asleep_) return {};
+    std::ostringstream os;
+    os << "it sleeps in WFI at pc 0x" << std::hex << wfi_pc_
+       << ((reg(UC_ARM_REG_CPSR) & kCpsrI) ? " with IRQs masked (CPSR.I)" : "") << " and no interrupt came";
+    return os.str();
 }
 
 bool ArmCpu::slice_ends_here() const {

@@ -112,6 +112,9 @@ public:
 
     uint64_t instructions() const { return instructions_; }
     double mips() const;  // guest instructions per wall-clock microsecond of the CPU's run
+    // "it sleeps in WFI at pc 0x... with IRQs masked (CPSR.I) and no interrupt came" when the
+    // simulation ended with the program in WFI (nothing left to wake it); else empty.
+    std::string asleep() const;
 
 private:
     struct MmioWindow {
@@ -195,7 +198,8 @@ private:
     bool irq_ = false, remap_needed_ = false;
     sc_core::sc_event irq_event_;
     std::exception_ptr error_;
-    bool finished_ = false;
+    bool finished_ = false, asleep_ = false;  // asleep_: in WFI, at wfi_pc_
+    uint32_t wfi_pc_ = 0;
     int exit_status_ = -1;
     std::string fault_;
 

@@ -152,8 +152,8 @@ int run_job(const Config& config, nlohmann::json* stats_out) {
         return write_status ? write_status : 1;
     }
     if (steps < stim.timesteps) {
-        std::fprintf(stderr, "vp: error: %u of %u time steps completed; the run stalled "
-                             "(see warnings above)\n", steps, stim.timesteps);
+        std::fprintf(stderr, "vp: error: %u of %u time steps completed; the run stalled%s\n", steps,
+                     stim.timesteps, warning_count() ? " (see warnings above)" : "");
         return write_status ? write_status : 1;
     }
     return write_status;

@@ -5,6 +5,7 @@
 #include "peripherals/gic/gic.h"
 #include "software/apps/edgedrnn_bench/edgedrnn_bench.h"
 #include "vp/common/log.h"
+#include "vp/cpu/arm_cpu.h"
 #include "vp/platform/cpu_factory.h"
 #include "vp/platform/job_image.h"
 #include "vp/platform/minized_memory_checks.h"
@@ -222,13 +223,23 @@ void MinizedPlatform::finish(Stats& stats) {
     stats.set_integer("run.app_exit", static_cast<uint64_t>(cpu_->exit_status()), "",
                       "the program's return value");
 
-    if (!cpu_->finished())
-        failure_ = "the application did not finish (it is waiting on the hardware; see the warnings)";
-    else if (!cpu_->fault().empty())
+    const std::string of_steps = std::to_string(steps_) + " of " + std::to_string(stimulus_.timesteps) + " time steps";
+    if (!cpu_->finished()) {
+        const auto* arm = dynamic_cast<const ArmCpu*>(cpu_.get());
+        const std::string asleep = arm ? arm->asleep() : std::string();
+        failure_ = !asleep.empty() ? "the program did not finish after " + of_steps + ": " + asleep
+                   : warning_count() ? "the application did not finish (it is waiting on the hardware; see the warnings)"
+                                     : "the application did not finish (it is waiting on the hardware)";
+    } else if (!cpu_->fault().empty()) {
         failure_ = "the application was stopped: " + cpu_->fault();
-    else if (d.status != APP_OK && d.status != APP_MISMATCH)
+    } else if (d.status != APP_OK && d.status != APP_MISMATCH) {
         failure_ = "the application failed with status " + std::to_string(d.status) +
                    " (see its console output above)";
+    } else if (d.status == APP_OK && steps_ < stimulus_.timesteps) {
+        // Not a stall: the program returned (run.app_exit) before doing all the work, and
+        // not at a mismatch (APP_MISMATCH: the outputs' verdict names the step).
+        failure_ = "the program exited with status " + std::to_string(cpu_->exit_status()) + " after " + of_steps;
+    }
 }
 
 // ---- interrupts: the AXI DMA's and the global timer's lines into the GIC, the GIC into the CPU.
