@@ -193,5 +193,107 @@ check "workload.weight_address on minized says why" contains "$TMP/wa.log" "work
     --set synthetic.timesteps=3 >"$TMP/wa2.log" 2>&1; rc=$?
 check "an unaligned workload.weight_address on edgedrnn-ideal exits 2" test $rc -eq 2
 
+# ---- Tiny ARM programs for the checks below (32-bit ARM ELF, one PT_LOAD at 0x100000 and
+# an `_exit` symbol): exit7.elf returns 7 at once, wfi.elf sleeps in WFI with IRQs masked.
+python3 - "$TMP" <<'PY'
+import struct, sys
+def elf(path, words, exit_at):
+    B = 0x100000
+    code = struct.pack('<%dI' % len(words), *words)
+    strtab = b'\0_exit\0'
+    symtab = bytes(16) + struct.pack('<IIIBBH', 1, B + exit_at, 0, (1 << 4) | 2, 0, 1)
+    code_off = 52 + 32
+    sym_off = code_off + len(code); str_off = sym_off + len(symtab); sh_off = str_off + len(strtab)
+    eh = b'\x7fELF\x01\x01\x01' + bytes(9) + struct.pack('<HHIIIIIHHHHHH', 2, 40, 1, B, 52, sh_off, 0, 52, 32, 1, 40, 3, 0)
+    ph = struct.pack('<8I', 1, code_off, B, B, len(code), len(code), 7, 4)
+    sh = bytes(40) + struct.pack('<10I', 0, 2, 0, 0, sym_off, len(symtab), 2, 1, 4, 16) \
+                   + struct.pack('<10I', 0, 3, 0, 0, str_off, len(strtab), 0, 0, 1, 0)
+    open(sys.argv[1] + '/' + path, 'wb').write(eh + ph + code + symtab + strtab + sh)
+elf('exit7.elf', [0xE3A00007, 0xEAFFFFFF, 0xEAFFFFFE], 8)                # mov r0,#7; b _exit; _exit: b .
+elf('wfi.elf', [0xF10C0080, 0xE320F003, 0xEAFFFFFC, 0xEAFFFFFE], 12)     # cpsid i; wfi; b wfi
+PY
+
+# ---- The traffic generator's ranges must be memory its port reaches (the probe's read
+# at 0x30000000 did nothing and exited 0; a write at 0xE0001000 wrote the UART).
+"$VP" -q --set traffic.enable=true --set traffic.read_address=0x30000000 --set synthetic.timesteps=2 >"$TMP/tg1.log" 2>&1; rc=$?
+check "traffic read range outside memory exits 2" test $rc -eq 2
+check "traffic read range outside memory names the key and the windows" \
+    contains "$TMP/tg1.log" "traffic.read_address (.*0x30000000\.\.0x300fffff) is not all in one memory window, expected ocm_low 0x0\.\..*ddr 0x100000\.\.0x1fffffff"
+"$VP" -q --set traffic.enable=true --set traffic.write_address=0xE0001000 --set synthetic.timesteps=2 >"$TMP/tg2.log" 2>&1; rc=$?
+check "traffic write range on the UART exits 2" test $rc -eq 2
+check "traffic write range on the UART names the key" contains "$TMP/tg2.log" "traffic.write_address (.*0xe0001000\.\..*) is not all in one memory window"
+
+# ---- The job, the ARM program's segments and the traffic generator's writes must not overlap.
+"$VP" -q --set cpu.model=arm --set cpu.elf="$TMP/exit7.elf" --set software.descriptor_address=0x100000 \
+    --set synthetic.timesteps=2 >"$TMP/pov1.log" 2>&1; rc=$?
+check "descriptor on the program exits 2" test $rc -eq 2
+check "descriptor on the program names both" \
+    contains "$TMP/pov1.log" "software.descriptor_address (the job descriptor, 0x100000\.\..*) overlaps cpu.elf .*exit7.elf (the segment of program header 0, 0x100000\.\.0x10000b)"
+"$VP" -q --set cpu.model=arm --set cpu.elf="$TMP/exit7.elf" --set software.rx_address=0x100008 \
+    --set synthetic.timesteps=2 >"$TMP/pov2.log" 2>&1; rc=$?
+check "receive buffer on the program exits 2" test $rc -eq 2
+check "receive buffer on the program names both" contains "$TMP/pov2.log" "software.rx_address (.*) overlaps cpu.elf"
+"$VP" -q --set traffic.enable=true --set traffic.write_address=0x1000000 --set synthetic.timesteps=2 >"$TMP/pov3.log" 2>&1; rc=$?
+check "traffic writes on the data area exit 2" test $rc -eq 2
+check "traffic writes on the data area name both" \
+    contains "$TMP/pov3.log" "software.data_address (.*) overlaps traffic.write_address (the traffic generator's copy destination"
+"$VP" -q --set traffic.enable=true --set cpu.model=arm --set cpu.elf="$TMP/exit7.elf" --set traffic.write_address=0x100000 \
+    --set synthetic.timesteps=2 >"$TMP/pov4.log" 2>&1; rc=$?
+check "traffic writes on the program exit 2" test $rc -eq 2
+check "traffic writes on the program name both" contains "$TMP/pov4.log" "cpu.elf .*exit7.elf (.*) overlaps traffic.write_address"
+
+# ---- A long quantum beside the traffic generator changes the results: warned once, naming both keys.
+"$VP" -q --set traffic.enable=true --set sim.quantum_ns=10000 --set synthetic.timesteps=2 >"$TMP/q1.log" 2>&1; rc=$?
+check "a long quantum with traffic still runs" test $rc -eq 0
+check "a long quantum with traffic is warned about" \
+    contains "$TMP/q1.log" "warning: vp: sim.quantum_ns = 10000 (--set .*) with traffic.enable = true: .*results depend on the quantum above 1000 ns"
+check "the quantum warning is given once" test "$(grep -c 'sim.quantum_ns = 10000' "$TMP/q1.log")" -eq 1
+"$VP" -q --set traffic.enable=true --set synthetic.timesteps=2 >"$TMP/q2.log" 2>&1
+check "the platform's 1 us quantum with traffic is not warned about" sh -c "! grep -q 'sim.quantum_ns' '$TMP/q2.log'"
+
+# ---- Keys the platform or the job would ignore.
+"$VP" -q --set cpu.elf="$TMP/exit7.elf" --set synthetic.timesteps=2 >"$TMP/ig1.log" 2>&1; rc=$?
+check "cpu.elf with the native CPU exits 2" test $rc -eq 2
+check "cpu.elf with the native CPU names both keys" contains "$TMP/ig1.log" "cpu.elf is set, but cpu.model = native (.*minized.cfg:[0-9]*)"
+for kv in cpu.model=arm traffic.enable=true cpu.clock_hz=500000000; do
+    "$VP" -q --platform "$SRC/platforms/edgedrnn-ideal.cfg" --set "$kv" --set synthetic.timesteps=2 >"$TMP/ig2.log" 2>&1; rc=$?
+    check "$kv on the calibration platform exits 2" test $rc -eq 2
+    check "$kv on the calibration platform names the key and the platform" \
+        contains "$TMP/ig2.log" "--set $kv: ${kv%%=*} is set, but the edgedrnn-ideal platform (platform.kind = edgedrnn-ideal) has no CPU"
+done
+
+# ---- A program that ends early or sleeps forever: the verdict says so.
+"$VP" -q --set cpu.model=arm --set cpu.elf="$TMP/exit7.elf" --set synthetic.timesteps=1 >"$TMP/ex7.log" 2>&1; rc=$?
+check "a program exiting early exits 1" test $rc -eq 1
+check "a program exiting early: the verdict names its status" \
+    contains "$TMP/ex7.log" "vp: error: the program exited with status 7 after 0 of 1 time steps"
+"$VP" -q --set cpu.model=arm --set cpu.elf="$TMP/wfi.elf" --set synthetic.timesteps=1 >"$TMP/wfi.log" 2>&1; rc=$?
+check "a program asleep for ever exits 1" test $rc -eq 1
+check "a program asleep for ever: the verdict names WFI, the pc and the mask" \
+    contains "$TMP/wfi.log" "vp: error: the program did not finish after 0 of 1 time steps: it sleeps in WFI at pc 0x100004 with IRQs masked"
+
+# ---- run.compare_paper: the footnote gives the assumed paper network's own weight count.
+"$VP" -q --platform "$SRC/platforms/edgedrnn-ideal.cfg" --set run.compare_paper=true --set synthetic.hidden_size=16 \
+    --set synthetic.input_size=8 --set synthetic.layers=1 --set synthetic.timesteps=1 >"$TMP/cp.log" 2>&1
+check "the paper footnote counts the paper network's weights" \
+    contains "$TMP/cp.log" "2 x 768 neurons with 40 inputs, 5405184 weights, is this platform's assumption"
+
+# ---- workload.timesteps beyond the stimulus is refused, naming the key and the stimulus' steps.
+"$VP" -q --set workload.timesteps=5 --set synthetic.timesteps=3 >"$TMP/ts.log" 2>&1; rc=$?
+check "workload.timesteps beyond the stimulus exits 2" test $rc -eq 2
+check "workload.timesteps beyond the stimulus names the key and the step count" \
+    contains "$TMP/ts.log" "--set workload.timesteps=5: workload.timesteps = 5 exceeds the stimulus' 3 time steps"
+if [ -d "$DATA/sdk-export" ]; then
+    "$VP" -q --network "$DATA/sdk-export/edgedrnn_params.c" --stimulus "$DATA/sdk-export/edgedrnn_test.c" \
+        --set workload.timesteps=2000 >"$TMP/ts2.log" 2>&1; rc=$?
+    check "workload.timesteps beyond an SDK stimulus exits 2" test $rc -eq 2
+    check "workload.timesteps beyond an SDK stimulus names its steps" contains "$TMP/ts2.log" "exceeds the stimulus' 1000 time steps (.*edgedrnn_test.c)"
+    "$VP" -q --network "$DATA/sdk-export/edgedrnn_params.c" --stimulus "$DATA/sdk-export/edgedrnn_test.c" \
+        --set workload.timesteps=2 --set synthetic.hidden_size=128 >"$TMP/syn.log" 2>&1; rc=$?
+    check "synthetic.* with --network still runs" test $rc -eq 0
+    check "synthetic.* with --network is warned about" \
+        contains "$TMP/syn.log" "warning: vp: workload.network is set: synthetic.hidden_size (--set .*) is ignored"
+fi
+
 echo "vp_cli: $pass passed, $fail failed"
 test $fail -eq 0

@@ -97,6 +97,16 @@ check "trace run: the missing directory is named before the replay" \
 "$VP" -q --trace scenarios/traces/sequential.stl --outputs out_ignored.txt >out_ign.log 2>&1
 check "trace run: --outputs is not written, and says so" \
     bash -c "[ ! -e out_ignored.txt ] && grep -q 'run.outputs (--outputs) is not written' out_ign.log"
+# Keys for the workload's platform that a trace run does not use: warned about, as --outputs is.
+"$VP" -q --trace scenarios/traces/sequential.stl --set traffic.enable=true --set cpu.model=arm \
+    --set run.compare_paper=true >ign_keys.log 2>&1; rc=$?
+check "trace run: ignored traffic, cpu and compare_paper keys still run" test $rc -eq 0
+check "trace run: traffic.enable is warned about" contains ign_keys.log "warning: vp: trace.file is set: traffic.enable (--set .*) is ignored"
+check "trace run: cpu.model is warned about" contains ign_keys.log "warning: vp: trace.file is set: cpu.model (--set .*) is ignored"
+check "trace run: run.compare_paper is warned about" \
+    contains ign_keys.log "warning: vp: trace.file is set: run.compare_paper (--set .*) is ignored (a trace run has no workload"
+"$VP" -q --trace scenarios/traces/sequential.stl >plain.log 2>&1
+check "trace run: the platform's own cpu.model is not warned about" sh -c "! grep -q 'warning' plain.log"
 if [ -w /dev/full ]; then
     "$VP" -q --trace scenarios/traces/sequential.stl --stats-json full.json --set run.bandwidth_csv=/dev/full \
         >out_full.log 2>&1; rc=$?

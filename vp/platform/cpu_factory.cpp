@@ -9,6 +9,11 @@ namespace vp {
 std::unique_ptr<Cpu> make_cpu(const Config& c, Stats& stats, uint32_t descriptor_address) {
     const std::string model = c.get_string("cpu.model");
     if (model == "native") {
+        // The native CPU runs the application compiled into vp: an ELF would be ignored.
+        if (!c.get_string("cpu.elf").empty())
+            throw ConfigError(c.origin("cpu.elf") + ": cpu.elf is set, but cpu.model = native (" +
+                              c.origin("cpu.model") + ") runs the application built into vp and would "
+                              "ignore it: add --set cpu.model=arm, or drop cpu.elf");
         NativeCpuParams params = NativeCpuParams::from_config(c);
         params.quantum = sc_core::sc_time(static_cast<double>(c.get_uint("sim.quantum_ns")), sc_core::SC_NS);
         return std::make_unique<NativeCpu>("cpu", params, stats, edgedrnn_bench_main, descriptor_address);

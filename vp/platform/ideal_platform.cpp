@@ -2,6 +2,8 @@
 
 #include <sstream>
 
+#include "vp/config/config.h"
+
 #include "software/include/hw/edgedrnn_regs.h"
 #include "vp/platform/minized_platform.h"
 #include "vp/stats/stats.h"
@@ -93,8 +95,26 @@ void IdealHarness::output_b_transport(tlm::tlm_generic_payload& trans, sc_time& 
     trans.set_response_status(tlm::TLM_OK_RESPONSE);
 }
 
+namespace {
+
+// The calibration platform is the accelerator alone: no CPU, no traffic generator. Their
+// keys would be ignored, so they are refused (as workload.weight_address is on the minized).
+void reject_keys_of_absent_models(const Config& c) {
+    for (const auto& entry : c.schema().all()) {
+        const std::string& key = entry.first;
+        if ((key.rfind("cpu.", 0) == 0 || key.rfind("traffic.", 0) == 0) && c.is_set(key))
+            throw ConfigError(c.origin(key) + ": " + key + " is set, but the " + c.get_string("platform.name") +
+                              " platform (platform.kind = edgedrnn-ideal) has no CPU and no traffic generator "
+                              "and would ignore it: remove the key, or use a minized platform "
+                              "(platforms/minized.cfg)");
+    }
+}
+
+}  // namespace
+
 IdealPlatform::IdealPlatform(const Config& c, const Network& network, const Stimulus& stimulus,
                              Stats& stats) {
+    reject_keys_of_absent_models(c);
     edgedrnn::EdgeDrnnParams params = edgedrnn::EdgeDrnnParams::from_config(c);
     clock_hz_ = params.clock_hz;
 

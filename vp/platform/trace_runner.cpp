@@ -80,6 +80,20 @@ void print_summary(const Config& config, const Stats& s, const TracePlayer& play
     std::fflush(stdout);
 }
 
+// Keys for the workload's platform that a trace run does not use (the trace player is
+// the only master): warned about, as workload.network is, since a scenario may set them.
+void warn_unused_in_trace_run(const Config& c) {
+    auto warn = [&](const std::string& key, const std::string& what) {
+        log_warning("vp", "trace.file is set: " + key + " (" + c.origin(key) + ") " + what);
+    };
+    if (c.get_bool("traffic.enable"))
+        warn("traffic.enable", "is ignored (the trace player is the only master; no traffic generator is built)");
+    if (c.get_string("cpu.model") != "native" || !c.get_string("cpu.elf").empty())
+        warn(c.get_string("cpu.elf").empty() ? "cpu.model" : "cpu.elf", "is ignored (a trace run has no CPU)");
+    if (c.get_bool("run.compare_paper"))
+        warn("run.compare_paper", "is ignored (a trace run has no workload to compare with the paper)");
+}
+
 }  // namespace
 
 int run_trace_job(const Config& config, nlohmann::json* stats_out) {
@@ -94,6 +108,7 @@ int run_trace_job(const Config& config, nlohmann::json* stats_out) {
     if (!config.get_string("run.outputs").empty())
         log_warning("vp", "trace.file is set: run.outputs (" + config.origin("run.outputs") +
                               ") is not written (a trace run has no workload outputs)");
+    warn_unused_in_trace_run(config);
     const TracePlayerParams params = TracePlayerParams::from_config(config);
     StlTrace trace = load_stl(params.file, params.default_bytes);
     log_info("vp", "platform " + config.get_string("platform.name") + ", trace " + params.file + ", " +

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "vp/common/log.h"
 #include "vp/workload/rtl_tb_import.h"
 #include "vp/workload/sdk_export_import.h"
 #include "vp/workload/synthetic.h"
@@ -51,6 +52,13 @@ void reject_unused_inputs(const Config& c) {
 }
 
 LoadedWorkload import_files(const Config& c) {
+    // The files define the network and stimulus: synthetic.* keys are ignored. Warned, not
+    // refused: a scenario (scenarios/paper.cfg, say) may set them beneath --network.
+    for (const auto& entry : c.schema().all())
+        if (entry.first.rfind("synthetic.", 0) == 0 && c.is_set(entry.first))
+            log_warning("vp", "workload.network is set: " + named(c, entry.first) +
+                                  " is ignored (the network and stimulus come from its files; "
+                                  "workload.timesteps limits the steps)");
     LoadedWorkload w;
     const std::string network = c.get_string("workload.network");
     if (ends_with(network, ".c")) {
@@ -94,9 +102,14 @@ LoadedWorkload synthesize(const Config& c) {
     return w;
 }
 
-// Keeps only the first n steps of the stimulus and its gold.
-void truncate(Stimulus& s, unsigned n) {
-    if (n == 0 || n >= s.timesteps) return;
+// Keeps only the first n steps (workload.timesteps) of the stimulus and its gold; more
+// steps than the stimulus holds is refused rather than silently cut to it.
+void truncate(const Config& c, Stimulus& s, unsigned n) {
+    if (n > s.timesteps)
+        throw ConfigError(c.origin("workload.timesteps") + ": workload.timesteps = " + std::to_string(n) +
+                          " exceeds the stimulus' " + std::to_string(s.timesteps) + " time steps (" + s.source +
+                          "): expected 0 (all) to " + std::to_string(s.timesteps));
+    if (n == 0 || n == s.timesteps) return;
     s.timesteps = n;
     s.inputs.resize(static_cast<std::size_t>(n) * s.input_size);
     if (!s.gold_rnn.empty()) s.gold_rnn.resize(static_cast<std::size_t>(n) * s.gold_width);
@@ -109,7 +122,8 @@ LoadedWorkload load_workload(const Config& c) {
     reject_unused_inputs(c);
     LoadedWorkload w = c.get_string("workload.network").empty() ? synthesize(c) : import_files(c);
     check_consistent(w.network, w.stimulus);
-    truncate(w.stimulus, static_cast<unsigned>(c.get_uint("workload.timesteps")));
+    const uint64_t timesteps = c.get_uint("workload.timesteps");  // schema: at most 1e9
+    truncate(c, w.stimulus, static_cast<unsigned>(timesteps));
 
     // Threshold overrides are register values; the files' gold was computed at the
     // network's own thresholds, so the reference model provides the gold instead.
