@@ -74,6 +74,14 @@ total=sum(float(r[col]) for r in rows)*window_s
 want=json.load(open('$TMP/bw.json'))['hp.edgedrnn_weights.rd.bytes']
 sys.exit(0 if want > 0 and abs(total-want) <= 0.01*want else 1)"
 
+# A 1 ns window on a run that stalls for 7.4 simulated s once took 5 GB: the series and the
+# table are bounded (2^20 windows), with a warning naming the window key.
+"$VP" -q --set edgedrnn.num_pe=64 --set synthetic.timesteps=1 --set hp.bandwidth_window_ns=1 \
+    --set run.bandwidth_csv="$TMP/bw_tiny.csv" >"$TMP/bw_tiny.log" 2>&1
+check "a tiny bandwidth window: the table is bounded" test "$(wc -l <"$TMP/bw_tiny.csv")" -le 1048577
+check "a tiny bandwidth window: the bound is warned about, naming the key" \
+    contains "$TMP/bw_tiny.log" "run.bandwidth_csv: the table stops after 1048576 rows .*hp.bandwidth_window_ns"
+
 # --set workload.timesteps and --help.
 "$VP" -q --set workload.timesteps=7 --outputs "$TMP/out3.txt" >/dev/null 2>&1
 check "workload.timesteps limits the run" test "$(wc -l <"$TMP/out3.txt")" -eq 7

@@ -99,4 +99,41 @@ TEST(TimeSeries, CsvHasOneRowPerFinestWindow) {
     EXPECT_TRUE(reg.empty());
 }
 
+// Bounded memory: a transfer ending past kMaxWindows windows is dropped (counted, warned
+// once), not stored: a 1 ns window on a 7 s run once took 5 GB.
+TEST(TimeSeries, DropsTransfersPastTheWindowCap) {
+    const uint64_t cap = vp::TimeSeries::kMaxWindows;
+    vp::TimeSeries s("x", 1000, "hp.bandwidth_window_ns");
+    s.add(0, 1000, 1.0);
+    s.add((cap - 1) * 1000, cap * 1000, 2.0);  // the last window kept
+    EXPECT_EQ(s.windows(), cap);
+    EXPECT_EQ(s.dropped(), 0u);
+    s.add(cap * 1000 - 500, cap * 1000 + 500, 4.0);  // ends past the cap
+    s.add(uint64_t{1} << 50, (uint64_t{1} << 50) + 1000, 8.0);  // far beyond it
+    EXPECT_EQ(s.dropped(), 2u);
+    EXPECT_EQ(s.windows(), cap);
+    EXPECT_EQ(s.value(cap - 1), 2.0);
+    EXPECT_EQ(s.value(0), 1.0);
+}
+
+// Runs of windows empty in every series are written as their first and last row; the
+// rows left are each one window, so the sums the CSV gives are the same.
+TEST(TimeSeries, CsvShortensRunsOfEmptyWindows) {
+    vp::Stats stats;
+    vp::TimeSeries a("a", 1000);
+    vp::TimeSeriesRegistry& reg = vp::TimeSeriesRegistry::of(stats);
+    reg.add(&a);
+    a.add(0, 1000, 1.0);
+    a.add(6000, 7000, 2.0);  // windows 1..5 empty
+    std::ostringstream csv;
+    reg.write_csv(csv);
+    EXPECT_EQ(csv.str(),
+              "window_start_us,a_per_s\n"
+              "0,1e+09\n"
+              "0.001,0\n"
+              "0.005,0\n"
+              "0.006,2e+09\n");
+    reg.remove(&a);
+}
+
 }  // namespace

@@ -97,8 +97,9 @@ void PortCounters::register_stats(Stats& s, const std::string& p, bool with_dece
     register_direction(s, p + ".rd", c, false, "reads");
     register_direction(s, p + ".wr", c, true, "writes");
     if (window_ps) {
-        bandwidth[0] = std::make_unique<TimeSeries>(p + ".rd.bytes", window_ps);
-        bandwidth[1] = std::make_unique<TimeSeries>(p + ".wr.bytes", window_ps);
+        const std::string window_key = p.substr(0, p.find('.')) + ".bandwidth_window_ns";  // "<ic>."
+        bandwidth[0] = std::make_unique<TimeSeries>(p + ".rd.bytes", window_ps, window_key);
+        bandwidth[1] = std::make_unique<TimeSeries>(p + ".wr.bytes", window_ps, window_key);
         TimeSeriesRegistry::of(s).add(bandwidth[0].get());
         TimeSeriesRegistry::of(s).add(bandwidth[1].get());
     }

@@ -4,6 +4,13 @@
 // proportion to its overlap, so a 2.3 us transfer in 1 us windows shows as a plateau,
 // not a spike.
 //
+// Bounded: a series keeps at most kMaxWindows windows (about 8 MiB of amounts); a transfer
+// ending beyond them is dropped and the first such drop is warned about once per window
+// key, naming it (<ic>.bandwidth_window_ns), so a tiny window on a long run cannot eat
+// the memory. The CSV shortens each run of windows empty in every series to its first
+// and last row: every row is still one window's average, and sums over rows times the
+// window are unchanged.
+//
 // The registry holds pointers (the models own the series); it is found through the
 // Stats object of the run (one registry per Stats), so nothing global leaks between runs.
 #pragma once
@@ -20,7 +27,10 @@ class Stats;
 
 class TimeSeries {
 public:
-    TimeSeries(std::string name, uint64_t window_ps);
+    static constexpr uint64_t kMaxWindows = uint64_t{1} << 20;
+
+    // window_key: the key that sets the window, for the warning when the series is full.
+    TimeSeries(std::string name, uint64_t window_ps, std::string window_key = "");
     // `amount` spread over [start_ps, end_ps) (all in start's window when end <= start).
     // Amounts are added to a window in call order (the same sums, bit for bit, however
     // the window was found).
@@ -52,8 +62,11 @@ public:
 
     const std::string& name() const { return name_; }
     uint64_t window_ps() const { return window_ps_; }
+    const std::string& window_key() const { return window_key_; }
     // Windows up to the last one written, and each one's amount (0 without data).
     uint64_t windows() const { return used_; }
+    // Transfers dropped because they ended past kMaxWindows windows.
+    uint64_t dropped() const { return dropped_; }
     double value(uint64_t window) const {
         const uint64_t b = window >> kBlockShift;
         return b < blocks_.size() && blocks_[b] ? blocks_[b][window & (kBlockWindows - 1)] : 0.0;
@@ -65,6 +78,9 @@ private:
     // allocates only where it has data, and a window's address never changes.
     static constexpr unsigned kBlockShift = 7;
     static constexpr uint64_t kBlockWindows = uint64_t{1} << kBlockShift;  // 1 KiB of doubles
+    // add()'s fast path only moves within a block, so it never passes a block-aligned cap:
+    // the cap costs one comparison in add_slow, none on the hot path.
+    static_assert(kMaxWindows % kBlockWindows == 0, "the cap must be a block boundary");
 
     // The window's amount, allocating its block on first use.
     double& slot(uint64_t window) {
@@ -74,6 +90,7 @@ private:
     }
     void allocate_block(uint64_t block);
     void add_slow(uint64_t start_ps, uint64_t end_ps, double amount);
+    void drop(uint64_t start_ps);  // past kMaxWindows: count it, warn the first time
     // Makes window `w` (written) the current one.
     void set_current(uint64_t w, double* value) {
         if (w + 1 > used_) used_ = w + 1;
@@ -89,6 +106,8 @@ private:
     }
     std::string name_;
     uint64_t window_ps_;
+    std::string window_key_;
+    uint64_t dropped_ = 0;
     // The window the previous transfer ended in (the fast path's): its index, amount,
     // start and length (0 until the first transfer: no fast path before a window exists).
     double* current_ = nullptr;
