@@ -28,8 +28,8 @@ void check(uc_err err, const char* what) {
 
 ArmCpu::ArmCpu(sc_core::sc_module_name name, const ArmCpuParams& params, Stats& stats, uint32_t boot_argument)
     : Cpu(name), params_(params), elf_(read_elf(params.elf_path)), boot_argument_(boot_argument),
-      exit_at_(elf_.symbol("_exit") & ~1u), ps_per_instruction_(params.cpi * 1e12 / params.clock_hz) {
-    hang_watch_ = PollHangWatch(params.poll_hang_s);
+      exit_at_(elf_.symbol("_exit") & ~1u), ps_per_instruction_(params.cpi * 1e12 / params.clock_hz),
+      hang_watch_(params.poll_hang_s) {
     check(uc_open(UC_ARCH_ARM, UC_MODE_ARM, &uc_), "uc_open(ARM)");
     check(uc_ctl_set_cpu_model(uc_, UC_CPU_ARM_CORTEX_A9), "Cortex-A9 CPU model");
     uc_hook hook;

@@ -71,7 +71,6 @@ uint64_t ArmCpu::wait_for_change(uint64_t address, unsigned size, uint64_t value
         return now_value;
     }
     ++poll_waits_;
-    const bool idle = PollHangWatch::platform_idle();
     const PollWake w = wait_for_poll_change(*change, period_ps, local_ps());
     instructions_at_sync_ = instructions_;
     stall_ps_ = w.resume_ps - w.woke_ps;
@@ -87,8 +86,8 @@ uint64_t ArmCpu::wait_for_change(uint64_t address, unsigned size, uint64_t value
     last_read_.instructions = instructions_;
     last_read_.end_ps = now_ps();
     // Still the old value: the loop's reads the wait stood for are owed to it.
-    if (now_value == value && w.periods > 1) poll_credit_ = static_cast<uint64_t>(w.periods) - 1;
-    if (hang_watch_.hung_after(address, value, now_value != value, idle, w.resume_ps))
+    poll_credit_ = w.owed_reads(now_value != value);
+    if (hang_watch_.hung_after(address, value, now_value != value, w))
         stop_with_fault("hang", address, true, hang_watch_.describe());
     return now_value;
 }

@@ -162,7 +162,6 @@ uint32_t NativeCpu::wait_for_change(uint32_t addr, uint32_t value) {
     access(tlm::TLM_READ_COMMAND, addr, now_value, /*may_sync=*/false);
     if (now_value != value || !poll_hint_->change) return now_value;
     ++poll_waits_;
-    const bool idle = PollHangWatch::platform_idle();
     const PollWake w = wait_for_poll_change(*poll_hint_->change, static_cast<double>(to_ps(poll_period_)),
                                             static_cast<double>(to_ps(qk_.get_local_time())));
     qk_.set(sc_core::sc_time(w.resume_ps - w.woke_ps, sc_core::SC_PS));
@@ -173,8 +172,8 @@ uint32_t NativeCpu::wait_for_change(uint32_t addr, uint32_t value) {
     last_read_value_ = now_value;
     last_read_end_ = sc_core::sc_time_stamp() + qk_.get_local_time();
     // Still the old value: the loop's reads the wait stood for are owed to it.
-    if (now_value == value && w.periods > 1) poll_credit_ = static_cast<uint64_t>(w.periods) - 1;
-    if (hang_watch_.hung_after(addr, value, now_value != value, idle, w.resume_ps)) {
+    poll_credit_ = w.owed_reads(now_value != value);
+    if (hang_watch_.hung_after(addr, value, now_value != value, w)) {
         fault_ = hang_watch_.describe();
         log_warning(name(), fault_);
         throw ProgramExit{128};

@@ -8,6 +8,7 @@ namespace vp {
 
 PollWake wait_for_poll_change(const sc_core::sc_event& change, double period_ps, double due_ps) {
     const sc_core::sc_time start = sc_core::sc_time_stamp();
+    const bool idle = !sc_core::sc_pending_activity();  // (before this wait adds its own)
     sc_core::wait(sc_core::sc_time(period_ps * 100000.0, sc_core::SC_PS), change);
     // In whole time units, then ps: exact at the usual 1 ps resolution, so a wake-up on
     // an exact multiple of the period stays on that grid point.
@@ -16,15 +17,17 @@ PollWake wait_for_poll_change(const sc_core::sc_event& change, double period_ps,
     w.woke_ps = static_cast<double>((sc_core::sc_time_stamp() - start).value()) * ps_per_unit;
     w.periods = std::ceil(w.woke_ps / period_ps);
     w.resume_ps = std::max(w.periods * period_ps, due_ps);
+    w.platform_idle = idle;
     return w;
 }
 
-bool PollHangWatch::hung_after(uint64_t address, uint64_t value, bool changed, bool idle, double waited_ps) {
-    if (changed || !idle || address != address_ || value != value_) stuck_ps_ = 0;
+bool PollHangWatch::hung_after(uint64_t address, uint64_t value, bool changed, const PollWake& wake) {
+    const bool stuck = !changed && wake.platform_idle;
+    if (!stuck || address != address_ || value != value_) stuck_ps_ = 0;
     address_ = address;
     value_ = value;
-    if (changed || !idle) return false;
-    stuck_ps_ += waited_ps;
+    if (!stuck) return false;
+    stuck_ps_ += wake.resume_ps;
     return limit_ps_ > 0 && stuck_ps_ >= limit_ps_;
 }
 
