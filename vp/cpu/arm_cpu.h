@@ -115,6 +115,8 @@ public:
     // "it sleeps in WFI at pc 0x... with IRQs masked (CPSR.I) and no interrupt came" when the
     // simulation ended with the program in WFI (nothing left to wake it); else empty.
     std::string asleep() const;
+    // The program as loaded (its segments, for the platform's memory-placement checks).
+    const ElfImage& program() const { return elf_; }
 
 private:
     struct MmioWindow {
@@ -205,7 +207,7 @@ private:
 
     LastRead last_read_;
     uint64_t poll_credit_ = 0;  // reads of last_read_'s register the last wait stood for
-    PollHangWatch hang_watch_{0};  // (armed with cpu.poll_hang_s in the constructor)
+    PollHangWatch hang_watch_;
 
     uint64_t device_reads_ = 0, device_writes_ = 0, bus_errors_ = 0, irqs_ = 0, wfis_ = 0, slices_ = 0;
     uint64_t polls_skipped_ = 0, poll_waits_ = 0;

@@ -1,7 +1,5 @@
 #include "vp/platform/minized_memory_checks.h"
 
-#include "vp/config/config.h"
-#include "vp/cpu/arm_cpu.h"
 #include "vp/cpu/elf_loader.h"
 
 namespace vp {
@@ -25,22 +23,19 @@ void check_traffic_in_memory(const TrafficParams& traffic, const AddressMap& ps)
     check_area_in_memory(traffic_area(traffic, true, 0), ps, kPsMemories);
 }
 
-void check_memory_writers_apart(const Config& c, const TrafficParams& traffic, const std::vector<MemoryArea>& job) {
+void check_memory_writers_apart(const TrafficParams& traffic, const std::vector<MemoryArea>& job,
+                                const ElfImage* program) {
     enum Group : unsigned { kJob, kProgram, kTraffic };
     std::vector<MemoryArea> areas;
     for (MemoryArea a : job) {
         a.group = kJob;  // the job's areas among themselves: write_job_image checked them
         areas.push_back(a);
     }
-    if (c.get_string("cpu.model") == "arm") {
-        // The file was read once already (by the CPU); reading its headers again here keeps
-        // the loader's interface as it is.
-        const ElfImage elf = read_elf(ArmCpuParams::from_config(c).elf_path);
-        for (const ElfSegment& s : elf.segments)
+    if (program)
+        for (const ElfSegment& s : program->segments)
             if (s.memory_bytes)
-                areas.push_back({"cpu.elf " + elf.path, "the segment of program header " + std::to_string(s.header),
+                areas.push_back({"cpu.elf " + program->path, "the segment of program header " + std::to_string(s.header),
                                  s.address, uint64_t{s.address} + s.memory_bytes, kProgram});
-    }
     if (traffic.enable) areas.push_back(traffic_area(traffic, true, kTraffic));
     check_areas_apart(areas, "the job, the program and the traffic generator's writes must not share memory");
 }

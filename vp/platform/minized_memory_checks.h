@@ -12,7 +12,7 @@
 
 namespace vp {
 
-class Config;
+struct ElfImage;
 
 // Throws ConfigError naming traffic.read_address or traffic.write_address (and
 // traffic.span_bytes) and the memory windows of the PS interconnect (`ps`) when a copy
@@ -21,9 +21,9 @@ class Config;
 void check_traffic_in_memory(const TrafficParams& traffic, const AddressMap& ps);
 
 // Throws ConfigError naming both when the job's areas (job_areas()), the segments of the
-// ARM program (cpu.model = arm: cpu.elf's PT_LOAD ranges, .bss included) and the traffic
-// generator's copy destination (traffic.enable) overlap.
-void check_memory_writers_apart(const Config& config, const TrafficParams& traffic,
-                                const std::vector<MemoryArea>& job);
+// ARM program (`program`, when the CPU is the ISS: cpu.elf's PT_LOAD ranges, .bss
+// included) and the traffic generator's copy destination (traffic.enable) overlap.
+void check_memory_writers_apart(const TrafficParams& traffic, const std::vector<MemoryArea>& job,
+                                const ElfImage* program);
 
 }  // namespace vp

@@ -87,7 +87,8 @@ MinizedPlatform::MinizedPlatform(const Config& c, const Network& network, const 
     check_traffic_in_memory(traffic, ps_->address_map());
     dma_->m_axis_mm2s.bind(edgedrnn_->s_axis_input);
     edgedrnn_->m_axis_output.bind(dma_->s_axis_s2mm);
-    check_memory_writers_apart(c, traffic, write_job(c, network, stimulus));
+    const auto* arm = dynamic_cast<const ArmCpu*>(cpu_.get());  // (its program was read once, by the CPU)
+    check_memory_writers_apart(traffic, write_job(c, network, stimulus), arm ? &arm->program() : nullptr);
 }
 
 MinizedPlatform::~MinizedPlatform() = default;
