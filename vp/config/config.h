@@ -92,6 +92,8 @@ public:
     std::string get_text(const std::string& key) const;
     // "platforms/x.cfg:12", "--set", or "default" (a preset's value names the preset's line).
     std::string origin(const std::string& key) const;
+    // "run.outputs (--outputs)": the key and where it was set, for messages.
+    std::string named(const std::string& key) const { return key + " (" + origin(key) + ")"; }
     bool is_set(const std::string& key) const { return values_.count(key) != 0; }
 
     const ConfigSchema& schema() const { return *schema_; }

@@ -8,16 +8,9 @@
 #include "vp/common/output_path.h"
 
 namespace vp {
-namespace {
-
-// "run.outputs (--outputs)": the key and where it was set.
-std::string named(const Config& config, const std::string& key) { return key + " (" + config.origin(key) + ")"; }
-
-}  // namespace
-
 void check_output_path(const Config& config, const std::string& key) {
     const std::string path = config.get_string(key);
-    if (!path.empty()) check_output_path(path, named(config, key));
+    if (!path.empty()) check_output_path(path, config.named(key));
 }
 
 std::string write_output_file(const Config& config, const std::string& key,
@@ -26,9 +19,9 @@ std::string write_output_file(const Config& config, const std::string& key,
     if (path.empty()) return "";
     errno = 0;
     std::ofstream f(path);
-    if (!f) return named(config, key) + ": cannot write '" + path + "': " + std::strerror(errno);
+    if (!f) return config.named(key) + ": cannot write '" + path + "': " + std::strerror(errno);
     fill(f);
-    return close_output(f, path, named(config, key));
+    return close_output(f, path, config.named(key));
 }
 
 bool report_write_failures(const std::vector<std::string>& failures) {

@@ -84,7 +84,7 @@ void print_summary(const Config& config, const Stats& s, const TracePlayer& play
 // the only master): warned about, as workload.network is, since a scenario may set them.
 void warn_unused_in_trace_run(const Config& c) {
     auto warn = [&](const std::string& key, const std::string& what) {
-        log_warning("vp", "trace.file is set: " + key + " (" + c.origin(key) + ") " + what);
+        log_warning("vp", "trace.file is set: " + c.named(key) + " " + what);
     };
     if (c.get_bool("traffic.enable"))
         warn("traffic.enable", "is ignored (the trace player is the only master; no traffic generator is built)");
@@ -106,8 +106,8 @@ int run_trace_job(const Config& config, nlohmann::json* stats_out) {
     if (!config.get_string("workload.network").empty())
         log_warning("vp", "trace.file is set: the workload (workload.network, ...) is not run");
     if (!config.get_string("run.outputs").empty())
-        log_warning("vp", "trace.file is set: run.outputs (" + config.origin("run.outputs") +
-                              ") is not written (a trace run has no workload outputs)");
+        log_warning("vp", "trace.file is set: " + config.named("run.outputs") +
+                              " is not written (a trace run has no workload outputs)");
     warn_unused_in_trace_run(config);
     const TracePlayerParams params = TracePlayerParams::from_config(config);
     StlTrace trace = load_stl(params.file, params.default_bytes);

@@ -20,11 +20,6 @@ std::string require(const Config& c, const std::string& key, const std::string& 
     return v;
 }
 
-// "--stimulus" or "workload.stimulus (scenario.cfg:12)": how the user set the key.
-std::string named(const Config& c, const std::string& key) {
-    return key + " (" + c.origin(key) + ")";
-}
-
 // Input files the chosen workload would not read are errors, not silently ignored:
 // the user expects them to matter (a gold to be checked against, say).
 void reject_unused_inputs(const Config& c) {
@@ -32,7 +27,7 @@ void reject_unused_inputs(const Config& c) {
     if (network.empty()) {
         for (const char* key : {"workload.stimulus", "workload.registers", "workload.gold"})
             if (!c.get_string(key).empty())
-                throw ConfigError(named(c, key) + " is set but workload.network (--network) is not: "
+                throw ConfigError(c.named(key) + " is set but workload.network (--network) is not: "
                                   "the synthetic network would run and ignore it; add --network");
         return;
     }
@@ -40,12 +35,12 @@ void reject_unused_inputs(const Config& c) {
         // The SDK export carries its sizes and thresholds in edgedrnn_params.h and its gold
         // in edgedrnn_test.c; the register and gold files belong to the RTL testbench.
         if (!c.get_string("workload.registers").empty())
-            throw ConfigError(named(c, "workload.registers") +
+            throw ConfigError(c.named("workload.registers") +
                               ": an SDK-export network (.c) takes its sizes and thresholds from "
                               "edgedrnn_params.h, so the register file would be ignored; drop it "
                               "(thresholds: --set workload.thx=/workload.thh=)");
         if (!c.get_string("workload.gold").empty())
-            throw ConfigError(named(c, "workload.gold") +
+            throw ConfigError(c.named("workload.gold") +
                               ": an SDK-export network (.c) takes its gold from the stimulus file "
                               "(edgedrnn_test.c), so this file would be ignored; drop it");
     }
@@ -56,7 +51,7 @@ LoadedWorkload import_files(const Config& c) {
     // refused: a scenario (scenarios/paper.cfg, say) may set them beneath --network.
     for (const auto& entry : c.schema().all())
         if (entry.first.rfind("synthetic.", 0) == 0 && c.is_set(entry.first))
-            log_warning("vp", "workload.network is set: " + named(c, entry.first) +
+            log_warning("vp", "workload.network is set: " + c.named(entry.first) +
                                   " is ignored (the network and stimulus come from its files; "
                                   "workload.timesteps limits the steps)");
     LoadedWorkload w;
