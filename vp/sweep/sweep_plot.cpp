@@ -181,7 +181,7 @@ void check_points(const CsvTable& t, const std::string& csv_path, const PlotSpec
                          "them: %s\n", dropped, points, why.c_str());
 }
 
-bool ends_with(const std::string& text, const std::string& tail) {
+bool ends_with_any_case(const std::string& text, const std::string& tail) {
     if (text.size() < tail.size()) return false;
     for (std::size_t i = 0; i < tail.size(); ++i)
         if (std::tolower(static_cast<unsigned char>(text[text.size() - tail.size() + i])) != tail[i]) return false;
@@ -217,7 +217,7 @@ PlotSpec parse_plot_spec(const std::string& text, const std::string& output) {
     }
     if (p.x.empty() || p.y.empty()) throw ConfigError("--plot needs x=KEY and y=KEY");
     check_one_line(output, "--plot-file");
-    if (!ends_with(output, ".png") && !ends_with(output, ".svg"))
+    if (!ends_with_any_case(output, ".png") && !ends_with_any_case(output, ".svg"))
         throw ConfigError("--plot-file '" + output + "': expected a .png or .svg file name");
     return p;
 }
@@ -242,7 +242,7 @@ void check_plot_before_runs(const PlotSpec& p, const std::vector<std::string>& c
 }
 
 int plot_sweep_csv(const std::string& csv_path, const PlotSpec& p) {
-    const bool svg = ends_with(p.output, ".svg");
+    const bool svg = ends_with_any_case(p.output, ".svg");
     const std::string script = p.output + ".gp";
     const CsvTable table = read_csv(csv_path);
     check_points(table, csv_path, p);
